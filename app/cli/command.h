@@ -1,0 +1,59 @@
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+#include <iosfwd>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "arguments.h"
+#include "tributary/base/diagnostic.h"
+#include "tributary/store/catalogstore.h"
+
+namespace tributary::cli {
+
+// Exit codes are part of the scripting interface.
+enum ExitCode : int {
+    ExitOk = 0,
+    ExitInputError = 1, // the input or the catalog has errors, or what was asked is not there
+    ExitUsage = 2,      // the command line is wrong
+};
+
+struct Io {
+    std::ostream &out;
+    std::ostream &err;
+};
+
+struct Command {
+    std::string name;
+    std::string synopsis; // "validate DIR [--json]"
+    std::string summary;
+    OptionSpec options;
+    int (*run)(const Arguments &args, Io &io);
+};
+
+// Every command, in the order `tributary help` lists them.
+const std::vector<Command> &commands();
+std::vector<Command> catalogCommands();
+std::vector<Command> browseCommands();
+
+// Runs `tributary ARGS...` and returns the exit code.
+int runCli(const std::vector<std::string> &args, std::ostream &out, std::ostream &err);
+
+// --- shared by the commands -----------------------------------------------------------------
+
+// Prints "where: error: message", its details and hint to err; returns ExitInputError.
+int reportError(const Error &error, Io &io);
+// Prints every diagnostic to err, then "N errors, M warnings" when there are any.
+void reportDiagnostics(const Diagnostics &diagnostics, Io &io);
+
+// The store named by --catalog, else $TRIBUTARY_CATALOG.
+Result<std::unique_ptr<CatalogStore>> openStore(const Arguments &args, OpenMode mode);
+// --as-of, or latest.
+Result<AsOf> asOfOption(const Arguments &args);
+
+// Who is importing: $TRIBUTARY_AUTHOR, else the login name.
+std::string currentAuthor();
+const char *toolVersion();
+
+} // namespace tributary::cli

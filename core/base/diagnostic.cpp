@@ -1,0 +1,47 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "tributary/base/diagnostic.h"
+
+#include <algorithm>
+#include <tuple>
+
+namespace tributary {
+
+std::string SourceLocation::toString() const
+{
+    std::string text = file;
+    if (line > 0) {
+        text += ':' + std::to_string(line);
+        if (column > 0)
+            text += ':' + std::to_string(column);
+    }
+    return text;
+}
+
+std::string Diagnostic::toString() const
+{
+    std::string text;
+    if (location.isKnown())
+        text = location.toString() + ": ";
+    text += severity == Severity::Error ? "error: " : "warning: ";
+    text += message;
+    if (!hint.empty())
+        text += "\n  hint: " + hint;
+    return text;
+}
+
+bool hasErrors(const Diagnostics &diagnostics)
+{
+    return std::any_of(diagnostics.begin(), diagnostics.end(),
+                       [](const Diagnostic &d) { return d.severity == Severity::Error; });
+}
+
+void sortDiagnostics(Diagnostics &diagnostics)
+{
+    std::stable_sort(diagnostics.begin(), diagnostics.end(),
+                     [](const Diagnostic &a, const Diagnostic &b) {
+                         return std::tie(a.location, a.message) < std::tie(b.location, b.message);
+                     });
+    diagnostics.erase(std::unique(diagnostics.begin(), diagnostics.end()), diagnostics.end());
+}
+
+} // namespace tributary

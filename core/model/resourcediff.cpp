@@ -1,0 +1,117 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "tributary/model/resourcediff.h"
+
+#include <algorithm>
+#include <map>
+
+#include <nlohmann/json.hpp>
+
+#include "tributary/model/canonical.h"
+
+namespace tributary {
+namespace {
+
+using nlohmann::json;
+
+// Flattens JSON to path -> leaf text. Arrays of objects with a "name" are keyed by name;
+// other arrays of scalars are compared whole, so a reordered list shows as one change.
+void flatten(const json &value, const std::string &path, std::map<std::string, std::string> &out)
+{
+    if (value.is_object()) {
+        for (const auto &[key, item] : value.items())
+            flatten(item, path.empty() ? key : path + "." + key, out);
+        return;
+    }
+    if (value.is_array() && !value.empty() && value.front().is_object()
+        && value.front().contains("name")) {
+        for (const json &item : value)
+            flatten(item, path + "." + item.value("name", std::string()), out);
+        return;
+    }
+    out[path] = value.dump();
+}
+
+std::vector<FieldChange> compare(const json &before, const json &after)
+{
+    std::map<std::string, std::string> a, b;
+    flatten(before, {}, a);
+    flatten(after, {}, b);
+    std::vector<FieldChange> changes;
+    for (const auto &[path, value] : a) {
+        const auto it = b.find(path);
+        if (it == b.end())
+            changes.push_back({FieldChange::Type::Removed, path, value, {}});
+        else if (it->second != value)
+            changes.push_back({FieldChange::Type::Changed, path, value, it->second});
+    }
+    for (const auto &[path, value] : b) {
+        if (!a.contains(path))
+            changes.push_back({FieldChange::Type::Added, path, {}, value});
+    }
+    std::stable_sort(changes.begin(), changes.end(),
+                     [](const FieldChange &x, const FieldChange &y) { return x.path < y.path; });
+    return changes;
+}
+
+std::vector<std::string> lines(const std::string &text)
+{
+    std::vector<std::string> out;
+    std::size_t start = 0;
+    while (start < text.size()) {
+        std::size_t end = text.find('\n', start);
+        if (end == std::string::npos)
+            end = text.size();
+        out.push_back(text.substr(start, end - start));
+        start = end + 1;
+    }
+    return out;
+}
+
+} // namespace
+
+bool ResourceDiff::isEmpty() const
+{
+    const bool sameText = std::all_of(description.begin(), description.end(), [](const TextDiffLine &l) {
+        return l.type == TextDiffLine::Type::Same;
+    });
+    return definition.empty() && metadata.empty() && sameText;
+}
+
+std::vector<TextDiffLine> diffLines(const std::string &before, const std::string &after)
+{
+    const std::vector<std::string> a = lines(before), b = lines(after);
+    // Descriptions are short; a quadratic table is fine and keeps this obviously right.
+    std::vector<std::vector<std::size_t>> common(a.size() + 1, std::vector<std::size_t>(b.size() + 1));
+    for (std::size_t i = a.size(); i-- > 0;) {
+        for (std::size_t j = b.size(); j-- > 0;)
+            common[i][j] = a[i] == b[j] ? common[i + 1][j + 1] + 1 : std::max(common[i + 1][j], common[i][j + 1]);
+    }
+    std::vector<TextDiffLine> out;
+    std::size_t i = 0, j = 0;
+    while (i < a.size() || j < b.size()) {
+        if (i < a.size() && j < b.size() && a[i] == b[j]) {
+            out.push_back({TextDiffLine::Type::Same, a[i]});
+            ++i;
+            ++j;
+        } else if (j < b.size() && (i == a.size() || common[i][j + 1] >= common[i + 1][j])) {
+            out.push_back({TextDiffLine::Type::Added, b[j++]});
+        } else {
+            out.push_back({TextDiffLine::Type::Removed, a[i++]});
+        }
+    }
+    return out;
+}
+
+ResourceDiff diffResources(const Resource &before, const Resource &after)
+{
+    ResourceDiff diff;
+    diff.definition = compare(definitionJson(before), definitionJson(after));
+    json metaBefore = metadataJson(before), metaAfter = metadataJson(after);
+    metaBefore.erase("description");
+    metaAfter.erase("description");
+    diff.metadata = compare(metaBefore, metaAfter);
+    diff.description = diffLines(before.meta.description, after.meta.description);
+    return diff;
+}
+
+} // namespace tributary

@@ -1,0 +1,77 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "importplan_p.h"
+
+#include <algorithm>
+#include <unordered_set>
+
+#include "tributary/base/sha256.h"
+#include "tributary/model/canonical.h"
+
+namespace tributary::store {
+
+ImportPlan planImport(const Catalog &catalog, const StoredVersions &stored, const std::string &origin)
+{
+    std::unordered_map<std::string, std::string> relativePath;
+    for (const CatalogFile &file : catalog.files)
+        relativePath.emplace(file.label, file.path);
+
+    ImportPlan plan;
+    std::unordered_set<std::int64_t> present;
+    for (const Resource &resource : catalog.resources) {
+        PlannedResource planned;
+        planned.resource = &resource;
+        planned.definitionHash = definitionHash(resource);
+        planned.metadataHash = metadataHash(resource);
+        const auto path = relativePath.find(resource.where.file);
+        planned.file = path == relativePath.end() ? resource.where.file : path->second;
+        planned.line = resource.where.line;
+
+        const auto it = stored.find(resource.ref.toString());
+        if (it == stored.end()) {
+            plan.create.push_back(std::move(planned));
+            continue;
+        }
+        const StoredVersion &version = it->second;
+        present.insert(version.resourceId);
+        if (version.definitionHash != planned.definitionHash) {
+            plan.conflicts.push_back(
+                resource.where.toString() + ": error: " + std::string(kindName(resource.kind()))
+                + " " + resource.ref.shortString() + " changes the definition of a stored version"
+                + " (imported in import " + std::to_string(version.createdIn.value) + " from "
+                + version.file + ":" + std::to_string(version.line)
+                + "); versions are immutable: give the new definition a new version");
+            continue;
+        }
+        if (version.removed || version.metadataHash != planned.metadataHash) {
+            planned.resourceId = version.resourceId;
+            planned.restored = version.removed;
+            plan.revise.push_back(std::move(planned));
+        } else {
+            ++plan.unchanged;
+        }
+    }
+    for (const auto &[ref, version] : stored) {
+        if (version.origin == origin && !version.removed && !present.contains(version.resourceId))
+            plan.remove.push_back(version.resourceId);
+    }
+    std::sort(plan.remove.begin(), plan.remove.end());
+    return plan;
+}
+
+std::string fingerprintOf(std::vector<FingerprintEntry> entries)
+{
+    std::sort(entries.begin(), entries.end(),
+              [](const FingerprintEntry &a, const FingerprintEntry &b) { return a.ref < b.ref; });
+    Sha256 hash;
+    for (const FingerprintEntry &entry : entries) {
+        hash.update(entry.ref);
+        hash.update("\t");
+        hash.update(entry.definitionHash);
+        hash.update("\t");
+        hash.update(entry.metadataHash);
+        hash.update("\n");
+    }
+    return hash.finishHex();
+}
+
+} // namespace tributary::store

@@ -1,0 +1,50 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "tributary/store/refresolver.h"
+
+#include <algorithm>
+
+namespace tributary {
+
+Result<Ref> resolveRef(CatalogStore &store, const RefText &text, const AsOf &asOf)
+{
+    auto named = store.findByName(text.name, text.kind, asOf);
+    if (!named)
+        return tl::unexpected(named.error());
+    std::vector<Ref> matches;
+    for (const Ref &ref : *named) {
+        if (!text.version || ref.version == *text.version)
+            matches.push_back(ref);
+    }
+    const std::string written = (text.kind ? std::string(kindName(*text.kind)) + ":" : std::string())
+                                + text.name + (text.version ? "@" + *text.version : std::string());
+    if (matches.size() == 1 && (text.version || !isVersioned(matches.front().kind)))
+        return matches.front();
+
+    Error error{ErrorCode::NotFound, {}, store.locator(), {}, {}};
+    const std::vector<Ref> &candidates = matches.empty() ? *named : matches;
+    for (const Ref &ref : candidates)
+        error.details.push_back("  candidate: " + ref.toString());
+    if (matches.size() > 1) {
+        error.message = "'" + written + "' is ambiguous";
+        error.hint = text.version ? "write the kind first, e.g. " + matches.front().toString()
+                                  : "name a version, e.g. " + matches.back().shortString();
+    } else if (matches.size() == 1) {
+        error.message = "'" + written + "' names no version";
+        error.hint = "write " + matches.front().shortString();
+    } else if (!named->empty()) {
+        error.message = "no version '" + text.version.value_or("") + "' of '" + text.name + "'";
+    } else {
+        error.message = "nothing named '" + written + "'" + (asOf.isLatest() ? "" : " as of " + asOf.toString());
+        SearchQuery query;
+        query.terms = {text.name};
+        query.limit = 5;
+        if (auto similar = store.search(query); similar && !similar->empty()) {
+            for (const SearchHit &hit : *similar)
+                error.details.push_back("  similar: " + hit.summary.ref.toString());
+        }
+        error.hint = "search with `tributary search " + text.name + "`";
+    }
+    return tl::unexpected(error);
+}
+
+} // namespace tributary

@@ -1,0 +1,118 @@
+// SPDX-License-Identifier: Apache-2.0
+// Full-text search of the latest catalog with SQLite FTS5.
+#include "sqlitestore_p.h"
+
+namespace tributary::store {
+namespace {
+
+// Each word becomes a quoted FTS5 prefix query, so user text can never be FTS syntax.
+std::string matchExpression(const std::vector<std::string> &terms)
+{
+    std::string match;
+    for (const std::string &term : terms) {
+        std::string quoted = "\"";
+        for (char c : term)
+            quoted += c == '"' ? std::string("\"\"") : std::string(1, c);
+        quoted += "\"*";
+        if (!match.empty())
+            match += " AND ";
+        match += quoted;
+    }
+    return match;
+}
+
+// "(col = ?n OR col = ?n+1 ...)" for alternatives of one filter; advances `next`.
+std::string anyOf(std::string_view column, std::size_t count, int &next, std::string_view collate = {})
+{
+    std::string sql = " AND (";
+    for (std::size_t i = 0; i < count; ++i) {
+        if (i)
+            sql += " OR ";
+        sql += std::string(column) + " = ?" + std::to_string(next++);
+        if (!collate.empty())
+            sql += " COLLATE " + std::string(collate);
+    }
+    return sql + ")";
+}
+
+} // namespace
+
+Result<std::vector<SearchHit>> SqliteStore::search(const SearchQuery &query)
+{
+    std::vector<SearchHit> hits;
+    auto import = resolve(AsOf::latest());
+    if (!import)
+        return tl::unexpected(import.error());
+    if (!*import)
+        return hits;
+    const bool fullText = !query.terms.empty();
+    // Name matches count most, then tags and column names, then prose.
+    std::string sql = "SELECT r.kind, r.name, r.version, r.stage, v.owner, v.status, v.tags, v.description, "
+                      + std::string(fullText ? "-bm25(search, 10.0, 1.0, 2.0, 3.0, 3.0)" : "0")
+                      + " FROM resources r JOIN revisions v ON v.resource_id = r.id"
+                      + (fullText ? " JOIN search ON search.rowid = r.id" : "")
+                      + " WHERE v.import_id = (SELECT max(w.import_id) FROM revisions w"
+                        " WHERE w.resource_id = r.id AND w.import_id <= ?1) AND v.removed = 0";
+    int next = 2;
+    if (fullText)
+        sql += " AND search MATCH ?" + std::to_string(next++);
+    if (!query.kinds.empty())
+        sql += anyOf("r.kind", query.kinds.size(), next);
+    if (!query.owners.empty())
+        sql += anyOf("v.owner", query.owners.size(), next, "NOCASE");
+    if (!query.stages.empty())
+        sql += anyOf("r.stage", query.stages.size(), next);
+    for (std::size_t i = 0; i < query.tags.size(); ++i) {
+        sql += " AND EXISTS (SELECT 1 FROM revision_tags t WHERE t.revision_id = v.id AND (t.tag = ?"
+               + std::to_string(next) + " OR substr(t.tag, 1, length(?" + std::to_string(next)
+               + ") + 1) = ?" + std::to_string(next) + " || ':'))";
+        ++next;
+    }
+    sql += fullText ? " ORDER BY 9 DESC, r.name, r.version" : " ORDER BY r.name, r.version";
+    sql += " LIMIT ?" + std::to_string(next);
+
+    auto statement = m_db->prepare(sql);
+    if (!statement)
+        return tl::unexpected(statement.error());
+    int param = 1;
+    statement->bind(param++, (*import)->value);
+    if (fullText)
+        statement->bind(param++, matchExpression(query.terms));
+    for (ResourceKind kind : query.kinds)
+        statement->bind(param++, kindName(kind));
+    for (const std::string &owner : query.owners)
+        statement->bind(param++, owner);
+    for (ModelStage stage : query.stages)
+        statement->bind(param++, stageName(stage));
+    for (const std::string &tag : query.tags)
+        statement->bind(param++, tag);
+    statement->bind(param, std::int64_t(query.limit));
+    for (;;) {
+        auto more = statement->step();
+        if (!more)
+            return tl::unexpected(more.error());
+        if (!*more)
+            break;
+        SearchHit hit;
+        hit.summary.ref = {parseKind(statement->text(0)).value_or(ResourceKind::Source), statement->text(1),
+                           statement->text(2)};
+        if (!statement->isNull(3))
+            hit.summary.stage = parseStage(statement->text(3));
+        hit.summary.owner = statement->text(4);
+        hit.summary.status = parseStatus(statement->text(5)).value_or(ResourceStatus::Active);
+        std::string tags = statement->text(6);
+        for (std::size_t start = 0; start < tags.size();) {
+            std::size_t end = tags.find('\n', start);
+            if (end == std::string::npos)
+                end = tags.size();
+            hit.summary.tags.push_back(tags.substr(start, end - start));
+            start = end + 1;
+        }
+        hit.summary.description = statement->text(7);
+        hit.score = statement->real(8);
+        hits.push_back(std::move(hit));
+    }
+    return hits;
+}
+
+} // namespace tributary::store

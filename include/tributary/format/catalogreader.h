@@ -1,0 +1,41 @@
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+#include <filesystem>
+#include <functional>
+#include <string>
+#include <string_view>
+
+#include "tributary/base/diagnostic.h"
+#include "tributary/model/catalog.h"
+
+namespace tributary {
+
+// A catalog read from YAML, with every problem found in it. The catalog holds whatever could
+// be read; it is fit to import only when `ok()`.
+struct CatalogLoad {
+    Catalog catalog;
+    Diagnostics diagnostics;
+
+    bool ok() const { return !hasErrors(diagnostics); }
+};
+
+// Called after each file with (files done, files in all); return false to stop reading.
+using ReadProgress = std::function<bool(std::size_t done, std::size_t total)>;
+
+// Reads every *.yaml / *.yml file under `dir`, recursively in path order, skipping hidden
+// entries and the propagation policy (`policy.yaml` at the top). Diagnostics name files as
+// `dir/relative/path`. Never throws; unreadable files are diagnostics.
+CatalogLoad readCatalogFolder(const std::filesystem::path &dir, const ReadProgress &progress = {});
+
+// Reads one file's text into `load`, naming it `file` in diagnostics and in the catalog.
+void readCatalogText(std::string_view text, const std::string &file, CatalogLoad &load);
+
+// The checks across resources: duplicate versions, references (bare, dangling, wrong kind),
+// columns that sources lack, lineage cycles, links in descriptions (warnings).
+void validateCatalog(CatalogLoad &load);
+
+// readCatalogFolder, then validateCatalog; diagnostics sorted by place.
+CatalogLoad loadCatalog(const std::filesystem::path &dir, const ReadProgress &progress = {});
+
+} // namespace tributary

@@ -1,0 +1,67 @@
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "tributary/search/searchquery.h"
+#include "tributary/store/storetypes.h"
+
+namespace tributary {
+
+// A catalog with its full history, kept in a database. Every backend keeps the same logical
+// content, so the same imports give the same answers and the same fingerprint.
+// Not thread-safe: use one instance per thread.
+class CatalogStore
+{
+public:
+    virtual ~CatalogStore() = default;
+
+    // Where it lives, for messages: a file path or a connection string without password.
+    virtual std::string locator() const = 0;
+
+    // Records the catalog as the new state of resources of `options.origin`, all or nothing:
+    // new versions are added, changed metadata revised, versions missing from `catalog` marked
+    // removed. Errors: Conflict when a stored version's definition differs (every one listed
+    // in Error::details, naming both places; nothing is written), Invalid for a time before
+    // the last import, Database.
+    virtual Result<ImportSummary> importCatalog(const Catalog &catalog,
+                                                const ImportOptions &options) = 0;
+
+    // Every import, oldest first, with its files.
+    virtual Result<std::vector<ImportRecord>> imports() = 0;
+    // The import that `asOf` stands at; nullopt before the first import. Errors: NotFound for
+    // an import id that does not exist.
+    virtual Result<std::optional<ImportId>> resolve(const AsOf &asOf) = 0;
+
+    // Resources present at `asOf`, ordered by kind, name and version.
+    virtual Result<std::vector<ResourceSummary>> list(const ResourceFilter &filter,
+                                                      const AsOf &asOf) = 0;
+    // One resource as it stood at `asOf`. Errors: NotFound.
+    virtual Result<StoredResource> get(const Ref &ref, const AsOf &asOf) = 0;
+    // Every resource named `name` (of `kind`, if given) present at `asOf`.
+    virtual Result<std::vector<Ref>> findByName(std::string_view name,
+                                                std::optional<ResourceKind> kind,
+                                                const AsOf &asOf) = 0;
+    // Full-text search of the latest catalog over names, descriptions, owners, tags and
+    // column names; best first.
+    virtual Result<std::vector<SearchHit>> search(const SearchQuery &query) = 0;
+    // Every revision of one resource, oldest first. Errors: NotFound.
+    virtual Result<std::vector<Revision>> history(const Ref &ref) = 0;
+    // sha256 of the logical content at `asOf`; equal across backends for equal content.
+    virtual Result<std::string> fingerprint(const AsOf &asOf) = 0;
+};
+
+enum class OpenMode {
+    ReadOnly,  // must exist; nothing is written
+    ReadWrite, // must exist; migrated to the current schema if older
+    Create,    // created if missing
+};
+
+// Opens the store at `locator` (a `.sqlite` file path).
+// Errors: NotFound, Invalid (not a catalog, or written by a newer Tributary), Database.
+Result<std::unique_ptr<CatalogStore>> openCatalogStore(const std::string &locator, OpenMode mode);
+
+} // namespace tributary
