@@ -93,10 +93,10 @@ std::vector<TextDiffLine> diffLines(const std::string &before, const std::string
             out.push_back({TextDiffLine::Type::Same, a[i]});
             ++i;
             ++j;
-        } else if (j < b.size() && (i == a.size() || common[i][j + 1] >= common[i + 1][j])) {
-            out.push_back({TextDiffLine::Type::Added, b[j++]});
+        } else if (i < a.size() && (j == b.size() || common[i + 1][j] >= common[i][j + 1])) {
+            out.push_back({TextDiffLine::Type::Removed, a[i++]}); // removals first, as diff(1) does
         } else {
-            out.push_back({TextDiffLine::Type::Removed, a[i++]});
+            out.push_back({TextDiffLine::Type::Added, b[j++]});
         }
     }
     return out;

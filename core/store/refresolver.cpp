@@ -24,10 +24,15 @@ Result<Ref> resolveRef(CatalogStore &store, const RefText &text, const AsOf &asO
     const std::vector<Ref> &candidates = matches.empty() ? *named : matches;
     for (const Ref &ref : candidates)
         error.details.push_back("  candidate: " + ref.toString());
-    if (matches.size() > 1) {
+    const bool missingVersion = !text.version && !matches.empty()
+                                && std::all_of(matches.begin(), matches.end(),
+                                               [](const Ref &ref) { return isVersioned(ref.kind); });
+    if (missingVersion) {
+        error.message = "'" + written + "' names no version";
+        error.hint = "a reference always names its version, e.g. " + matches.back().shortString();
+    } else if (matches.size() > 1) {
         error.message = "'" + written + "' is ambiguous";
-        error.hint = text.version ? "write the kind first, e.g. " + matches.front().toString()
-                                  : "name a version, e.g. " + matches.back().shortString();
+        error.hint = "write the kind first, e.g. " + matches.front().toString();
     } else if (matches.size() == 1) {
         error.message = "'" + written + "' names no version";
         error.hint = "write " + matches.front().shortString();

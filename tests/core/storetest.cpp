@@ -1,0 +1,326 @@
+// SPDX-License-Identifier: Apache-2.0
+// The SQLite store: migrations, import round trip, immutability, history and as-of, search.
+#include <sqlite3.h>
+
+#include <gtest/gtest.h>
+
+#include <nlohmann/json.hpp>
+
+#include "support/tempcatalog.h"
+#include "tributary/model/canonical.h"
+#include "tributary/store/catalogstore.h"
+
+namespace tributary {
+namespace {
+
+using testing::TempDir;
+
+constexpr const char *kBase = R"(apiVersion: tributary/v1
+providers:
+  - {name: warehouse, type: bigquery}
+entities:
+  - {name: customer}
+sources:
+  - name: raw
+    version: v1
+    provider: warehouse
+    type: table
+    owner: data-eng
+    columns:
+      - {name: customer_id, type: string, tags: [pii:indirect]}
+      - {name: email, type: string, tags: [pii:direct]}
+      - {name: amount, type: float64}
+features:
+  - {name: avg_spend, version: v1, entity: customer, source: raw@v1, column: amount,
+     owner: alice, description: Average basket value over ninety days.}
+  - {name: contact, version: v1, entity: customer, source: raw@v1, column: email, owner: bob,
+     tags: [gdpr]}
+)";
+
+// Counts the rows of every table, to show that a refused import wrote nothing.
+std::string tableCounts(const std::filesystem::path &file)
+{
+    sqlite3 *db = nullptr;
+    sqlite3_open_v2(file.c_str(), &db, SQLITE_OPEN_READONLY, nullptr);
+    std::string counts;
+    for (const char *table : {"imports", "import_files", "resources", "revisions", "revision_tags",
+                              "columns", "resource_edges", "column_edges", "search"}) {
+        sqlite3_stmt *statement = nullptr;
+        sqlite3_prepare_v2(db, (std::string("SELECT count(*) FROM ") + table).c_str(), -1, &statement, nullptr);
+        sqlite3_step(statement);
+        counts += std::string(table) + "=" + std::to_string(sqlite3_column_int64(statement, 0)) + " ";
+        sqlite3_finalize(statement);
+    }
+    sqlite3_close(db);
+    return counts;
+}
+
+class StoreTest : public ::testing::Test
+{
+protected:
+    std::unique_ptr<CatalogStore> open(OpenMode mode = OpenMode::Create)
+    {
+        auto store = openCatalogStore(m_file.string(), mode);
+        EXPECT_TRUE(store) << store.error().toString();
+        return store ? std::move(*store) : nullptr;
+    }
+
+    Catalog write(const std::string &folder, const std::string &yaml)
+    {
+        return testing::loadClean(m_dir.writeCatalog(folder, {{"catalog.yaml", yaml}}));
+    }
+
+    ImportSummary import(CatalogStore &store, const Catalog &catalog, const char *at)
+    {
+        ImportOptions options;
+        options.at = *Timestamp::parse(at);
+        options.author = "tester";
+        options.toolVersion = "test";
+        auto summary = store.importCatalog(catalog, options);
+        EXPECT_TRUE(summary) << summary.error().toString();
+        return summary ? *summary : ImportSummary{};
+    }
+
+    static std::vector<std::string> refs(const Result<std::vector<ResourceSummary>> &rows)
+    {
+        std::vector<std::string> out;
+        for (const ResourceSummary &row : *rows)
+            out.push_back(row.ref.toString());
+        return out;
+    }
+
+    TempDir m_dir;
+    std::filesystem::path m_file = m_dir / "catalog.sqlite";
+};
+
+TEST_F(StoreTest, MigratesAnEmptyFileToTheCurrentSchema)
+{
+    ASSERT_TRUE(open());
+    sqlite3 *db = nullptr;
+    ASSERT_EQ(sqlite3_open(m_file.c_str(), &db), SQLITE_OK);
+    sqlite3_stmt *statement = nullptr;
+    sqlite3_prepare_v2(db, "PRAGMA user_version", -1, &statement, nullptr);
+    sqlite3_step(statement);
+    EXPECT_EQ(sqlite3_column_int(statement, 0), 1);
+    sqlite3_finalize(statement);
+    sqlite3_prepare_v2(db, "PRAGMA journal_mode", -1, &statement, nullptr);
+    sqlite3_step(statement);
+    EXPECT_STREQ(reinterpret_cast<const char *>(sqlite3_column_text(statement, 0)), "wal");
+    sqlite3_finalize(statement);
+    sqlite3_close(db);
+    // Opening again is a no-op, read-only too.
+    EXPECT_TRUE(open(OpenMode::ReadWrite));
+    EXPECT_TRUE(open(OpenMode::ReadOnly));
+}
+
+TEST_F(StoreTest, RefusesFilesThatAreNotCatalogs)
+{
+    const auto missing = openCatalogStore((m_dir / "absent.sqlite").string(), OpenMode::ReadOnly);
+    ASSERT_FALSE(missing);
+    EXPECT_EQ(missing.error().code, ErrorCode::NotFound);
+
+    const auto text = m_dir / "notes.sqlite";
+    std::ofstream(text) << "just some text, long enough to look like a header of a database file\n";
+    const auto notDatabase = openCatalogStore(text.string(), OpenMode::ReadWrite);
+    ASSERT_FALSE(notDatabase);
+    EXPECT_EQ(notDatabase.error().code, ErrorCode::Database);
+
+    const auto other = m_dir / "other.sqlite";
+    sqlite3 *db = nullptr;
+    sqlite3_open(other.c_str(), &db);
+    sqlite3_exec(db, "CREATE TABLE t(x)", nullptr, nullptr, nullptr);
+    sqlite3_close(db);
+    const auto foreign = openCatalogStore(other.string(), OpenMode::ReadWrite);
+    ASSERT_FALSE(foreign);
+    EXPECT_EQ(foreign.error().code, ErrorCode::Invalid);
+    EXPECT_EQ(foreign.error().message, "not a Tributary catalog");
+}
+
+TEST_F(StoreTest, ImportRoundTripsTheSampleCatalog)
+{
+    const Catalog catalog = testing::loadClean(testing::sampleCatalogDir());
+    auto store = open();
+    const ImportSummary summary = import(*store, catalog, "2024-01-01T00:00:00Z");
+    EXPECT_TRUE(summary.recorded);
+    EXPECT_EQ(summary.record.counts.added, catalog.resources.size());
+    for (const Resource &resource : catalog.resources) {
+        const auto stored = store->get(resource.ref, AsOf::latest());
+        ASSERT_TRUE(stored) << stored.error().toString();
+        EXPECT_EQ(definitionJson(stored->resource), definitionJson(resource));
+        EXPECT_EQ(metadataJson(stored->resource), metadataJson(resource));
+        EXPECT_EQ(stored->created.import.value, summary.record.id.value);
+        EXPECT_EQ(stored->created.fileSha256.size(), 64u) << "file evidence for " << resource.ref.toString();
+    }
+    EXPECT_EQ(store->list({}, AsOf::latest())->size(), catalog.resources.size());
+
+    const auto records = store->imports();
+    ASSERT_EQ(records->size(), 1u);
+    EXPECT_EQ(records->front().author, "tester");
+    EXPECT_EQ(records->front().files.size(), catalog.files.size());
+    EXPECT_EQ(records->front().fingerprint, *store->fingerprint(AsOf::latest()));
+
+    // The same content in another store, read in another order, has the same fingerprint.
+    Catalog reversed = catalog;
+    std::reverse(reversed.resources.begin(), reversed.resources.end());
+    auto other = openCatalogStore((m_dir / "other.sqlite").string(), OpenMode::Create);
+    ASSERT_TRUE(other);
+    import(**other, reversed, "2025-06-01T00:00:00Z");
+    EXPECT_EQ(*(*other)->fingerprint(AsOf::latest()), *store->fingerprint(AsOf::latest()));
+
+    // Importing the same files again records nothing.
+    const ImportSummary again = import(*store, catalog, "2024-02-01T00:00:00Z");
+    EXPECT_FALSE(again.recorded);
+    EXPECT_EQ(again.record.counts.unchanged, catalog.resources.size());
+    EXPECT_EQ(store->imports()->size(), 1u);
+}
+
+TEST_F(StoreTest, RefusesAChangedDefinitionAndWritesNothing)
+{
+    auto store = open();
+    import(*store, write("v1", kBase), "2024-01-01T00:00:00Z");
+    const std::string before = *store->fingerprint(AsOf::latest());
+    const std::string counts = tableCounts(m_file);
+
+    // avg_spend@v1 now reads another column, and a new resource comes along in the same import.
+    std::string changed = kBase;
+    changed.replace(changed.find("column: amount"), 14, "column: email");
+    changed += "  - {name: extra, version: v1, entity: customer, source: raw@v1, column: amount}\n";
+    ImportOptions options;
+    options.at = *Timestamp::parse("2024-02-01T00:00:00Z");
+    const auto refused = store->importCatalog(write("v2", changed), options);
+    ASSERT_FALSE(refused);
+    EXPECT_EQ(refused.error().code, ErrorCode::Conflict);
+    ASSERT_EQ(refused.error().details.size(), 1u);
+    const std::string &detail = refused.error().details[0];
+    EXPECT_NE(detail.find("v2/catalog.yaml:17:5: error: feature avg_spend@v1 changes the definition"),
+              std::string::npos) << detail;
+    EXPECT_NE(detail.find("import 1 from catalog.yaml:17"), std::string::npos) << detail;
+
+    EXPECT_EQ(*store->fingerprint(AsOf::latest()), before);
+    EXPECT_EQ(tableCounts(m_file), counts);
+    EXPECT_FALSE(store->get({ResourceKind::Feature, "extra", "v1"}, AsOf::latest()));
+}
+
+TEST_F(StoreTest, KeepsHistoryAndAnswersAsOf)
+{
+    auto store = open();
+    const Catalog v1 = write("v1", kBase);
+    import(*store, v1, "2024-01-01T00:00:00Z");
+
+    // Import 2: alice hands avg_spend to carol; contact disappears; a new version arrives.
+    std::string second = kBase;
+    second.replace(second.find("owner: alice"), 12, "owner: carol");
+    second.erase(second.find("  - {name: contact"));
+    second += "  - {name: avg_spend, version: v2, entity: customer, source: raw@v1, column: amount}\n";
+    const ImportSummary two = import(*store, write("v2", second), "2024-03-01T00:00:00Z");
+    EXPECT_EQ(two.record.counts.added, 1u);
+    EXPECT_EQ(two.record.counts.revised, 1u);
+    EXPECT_EQ(two.record.counts.removed, 1u);
+
+    // Import 3: contact is back.
+    const ImportSummary three = import(*store, v1, "2024-05-01T00:00:00Z");
+    EXPECT_EQ(three.record.counts.revised, 2u); // avg_spend's owner back to alice, contact restored
+    EXPECT_EQ(three.record.counts.removed, 1u); // avg_spend@v2 gone again
+
+    const Ref avg{ResourceKind::Feature, "avg_spend", "v1"};
+    const Ref contact{ResourceKind::Feature, "contact", "v1"};
+    EXPECT_EQ(store->get(avg, AsOf::import({1}))->resource.meta.owner, "alice");
+    EXPECT_EQ(store->get(avg, AsOf::import({2}))->resource.meta.owner, "carol");
+    EXPECT_EQ(store->get(avg, AsOf::time(*Timestamp::parse("2024-04-15")))->resource.meta.owner, "carol");
+    EXPECT_EQ(store->get(avg, AsOf::latest())->resource.meta.owner, "alice");
+
+    const auto atTwo = store->get(contact, AsOf::import({2}));
+    ASSERT_FALSE(atTwo);
+    EXPECT_EQ(atTwo.error().code, ErrorCode::NotFound);
+    EXPECT_TRUE(store->get(contact, AsOf::latest()));
+    EXPECT_FALSE(store->get(contact, AsOf::time(*Timestamp::parse("2023-12-31"))));
+
+    ResourceFilter features;
+    features.kind = ResourceKind::Feature;
+    EXPECT_EQ(refs(store->list(features, AsOf::import({2}))),
+              (std::vector<std::string>{"feature:avg_spend@v1", "feature:avg_spend@v2"}));
+    EXPECT_EQ(refs(store->list(features, AsOf::time(*Timestamp::parse("2024-01-01")))),
+              (std::vector<std::string>{"feature:avg_spend@v1", "feature:contact@v1"}));
+    EXPECT_TRUE(store->list({}, AsOf::time(*Timestamp::parse("2023-06-01")))->empty());
+
+    // Fingerprints follow content: import 3 restored import 1's content exactly.
+    EXPECT_EQ(*store->fingerprint(AsOf::import({3})), *store->fingerprint(AsOf::import({1})));
+    EXPECT_NE(*store->fingerprint(AsOf::import({2})), *store->fingerprint(AsOf::import({1})));
+
+    const auto history = store->history(contact);
+    ASSERT_TRUE(history);
+    ASSERT_EQ(history->size(), 3u);
+    EXPECT_EQ((*history)[0].change, RevisionChange::Created);
+    EXPECT_EQ((*history)[1].change, RevisionChange::Removed);
+    EXPECT_EQ((*history)[1].provenance.import.value, 2);
+    EXPECT_EQ((*history)[2].change, RevisionChange::Restored);
+    EXPECT_EQ((*history)[0].provenance.file, "catalog.yaml");
+
+    EXPECT_EQ(store->resolve(AsOf::import({9})).error().code, ErrorCode::NotFound);
+}
+
+TEST_F(StoreTest, RefusesAnImportDatedBeforeTheLastOne)
+{
+    auto store = open();
+    const Catalog catalog = write("v1", kBase);
+    import(*store, catalog, "2024-03-01T00:00:00Z");
+    ImportOptions options;
+    options.at = *Timestamp::parse("2024-02-01T00:00:00Z");
+    std::string changed = kBase;
+    changed.replace(changed.find("owner: bob"), 10, "owner: dan");
+    const auto early = store->importCatalog(write("v2", changed), options);
+    ASSERT_FALSE(early);
+    EXPECT_EQ(early.error().code, ErrorCode::Invalid);
+    EXPECT_EQ(store->imports()->size(), 1u);
+}
+
+TEST_F(StoreTest, FiltersByTagOwnerAndKind)
+{
+    auto store = open();
+    import(*store, write("v1", kBase), "2024-01-01T00:00:00Z");
+    ResourceFilter pii;
+    pii.tag = "pii";
+    EXPECT_EQ(refs(store->list(pii, AsOf::latest())), std::vector<std::string>{"source:raw@v1"});
+    pii.tag = "pii:direct";
+    EXPECT_EQ(refs(store->list(pii, AsOf::latest())), std::vector<std::string>{"source:raw@v1"});
+    pii.tag = "pii:dir*";
+    EXPECT_EQ(refs(store->list(pii, AsOf::latest())), std::vector<std::string>{"source:raw@v1"});
+    pii.tag = "pii:other";
+    EXPECT_TRUE(store->list(pii, AsOf::latest())->empty());
+    ResourceFilter owner;
+    owner.owner = "ALICE";
+    EXPECT_EQ(refs(store->list(owner, AsOf::latest())), std::vector<std::string>{"feature:avg_spend@v1"});
+}
+
+TEST_F(StoreTest, SearchesNamesDocsOwnersTagsAndColumns)
+{
+    auto store = open();
+    import(*store, write("v1", kBase), "2024-01-01T00:00:00Z");
+    const auto search = [&](const std::string &text) {
+        std::vector<std::string> out;
+        const auto hits = store->search(*parseSearchQuery(text));
+        EXPECT_TRUE(hits) << hits.error().toString();
+        for (const SearchHit &hit : *hits)
+            out.push_back(hit.summary.ref.toString());
+        return out;
+    };
+    EXPECT_EQ(search("spend"), std::vector<std::string>{"feature:avg_spend@v1"});
+    EXPECT_EQ(search("ninety"), std::vector<std::string>{"feature:avg_spend@v1"});
+    EXPECT_EQ(search("basket val"), std::vector<std::string>{"feature:avg_spend@v1"});
+    EXPECT_EQ(search("bob"), std::vector<std::string>{"feature:contact@v1"});
+    EXPECT_EQ(search("email"), std::vector<std::string>{"source:raw@v1"});
+    EXPECT_EQ(search("gdpr"), std::vector<std::string>{"feature:contact@v1"});
+    EXPECT_EQ(search("kind:source tag:pii"), std::vector<std::string>{"source:raw@v1"});
+    EXPECT_TRUE(search("kind:model").empty());
+    EXPECT_TRUE(search("\"unbalanced").empty());
+    EXPECT_TRUE(search("NEAR(x y) OR *").empty()); // FTS syntax in user text is just text
+
+    // A removed resource is no longer found.
+    std::string second = kBase;
+    second.erase(second.find("  - {name: contact"));
+    import(*store, write("v2", second), "2024-02-01T00:00:00Z");
+    EXPECT_TRUE(search("bob").empty());
+}
+
+} // namespace
+} // namespace tributary
