@@ -39,7 +39,9 @@ void sortDiagnostics(Diagnostics &diagnostics)
 {
     std::stable_sort(diagnostics.begin(), diagnostics.end(),
                      [](const Diagnostic &a, const Diagnostic &b) {
-                         return std::tie(a.location, a.message) < std::tie(b.location, b.message);
+                         // Notes about the whole input (no file) come after the located ones.
+                         const bool aLast = !a.location.isKnown(), bLast = !b.location.isKnown();
+                         return std::tie(aLast, a.location, a.message) < std::tie(bLast, b.location, b.message);
                      });
     diagnostics.erase(std::unique(diagnostics.begin(), diagnostics.end()), diagnostics.end());
 }

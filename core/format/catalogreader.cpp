@@ -9,6 +9,7 @@
 
 #include "tributary/base/sha256.h"
 #include "tributary/base/suggest.h"
+#include "tributary/format/markdownlinks.h"
 #include "yamlfields_p.h"
 
 namespace tributary {
@@ -22,9 +23,10 @@ constexpr std::string_view kApiVersion = "tributary/v1";
 class ResourceParser
 {
 public:
-    ResourceParser(FileContext &context, Catalog &catalog)
+    ResourceParser(FileContext &context, Catalog &catalog, UnreadParts &unread)
         : m_context(context)
         , m_catalog(catalog)
+        , m_unread(unread)
     {
     }
 
@@ -33,7 +35,8 @@ public:
 private:
     void parseResource(ResourceKind kind, const YAML::Node &node);
     bool parseIdentity(const FieldReader &fields, Resource &resource);
-    void parseMetadata(const FieldReader &fields, Metadata &meta);
+    void parseMetadata(const FieldReader &fields, Resource &resource);
+    void parseLinks(const FieldReader &fields, Resource &resource);
     std::vector<std::string> parseTags(const FieldReader &fields);
 
     void parseProvider(const FieldReader &fields, ProviderSpec &spec);
@@ -62,6 +65,7 @@ private:
 
     FileContext &m_context;
     Catalog &m_catalog;
+    UnreadParts &m_unread;
 };
 
 void ResourceParser::parseSection(ResourceKind kind, const YAML::Node &section,
@@ -73,6 +77,7 @@ void ResourceParser::parseSection(ResourceKind kind, const YAML::Node &section,
         const YAML::Mark mark = section.Mark().line < 0 ? keyMark : section.Mark();
         m_context.error(mark, "section '" + std::string(kindSection(kind)) + "' must be a list, not "
                                   + std::string(format::nodeTypeName(section)));
+        m_unread.kinds.insert(kind);
         return;
     }
     for (const YAML::Node &item : section) {
@@ -80,6 +85,7 @@ void ResourceParser::parseSection(ResourceKind kind, const YAML::Node &section,
             m_context.error(item.Mark(), "each entry of '" + std::string(kindSection(kind))
                                              + "' must be a mapping, not "
                                              + std::string(format::nodeTypeName(item)));
+            m_unread.kinds.insert(kind);
             continue;
         }
         parseResource(kind, item);
@@ -139,7 +145,7 @@ void ResourceParser::parseResource(ResourceKind kind, const YAML::Node &node)
     resource.where = m_context.at(node.Mark());
     resource.spec = makeSpec(kind);
     const bool identified = parseIdentity(*fields, resource);
-    parseMetadata(*fields, resource.meta);
+    parseMetadata(*fields, resource);
     std::visit(
         [&](auto &spec) {
             using Spec = std::decay_t<decltype(spec)>;
@@ -157,6 +163,10 @@ void ResourceParser::parseResource(ResourceKind kind, const YAML::Node &node)
         resource.spec);
     if (identified)
         m_catalog.resources.push_back(std::move(resource));
+    else if (isValidName(resource.ref.name))
+        m_unread.names.insert({kind, resource.ref.name});
+    else
+        m_unread.kinds.insert(kind);
 }
 
 bool ResourceParser::parseIdentity(const FieldReader &fields, Resource &resource)
@@ -202,9 +212,11 @@ std::vector<std::string> ResourceParser::parseTags(const FieldReader &fields)
     return tags;
 }
 
-void ResourceParser::parseMetadata(const FieldReader &fields, Metadata &meta)
+void ResourceParser::parseMetadata(const FieldReader &fields, Resource &resource)
 {
+    Metadata &meta = resource.meta;
     meta.description = fields.text("description").value_or(std::string());
+    parseLinks(fields, resource);
     meta.owner = fields.text("owner").value_or(std::string());
     meta.tags = parseTags(fields);
     for (auto &[key, value] : fields.textMap("properties"))
@@ -212,6 +224,38 @@ void ResourceParser::parseMetadata(const FieldReader &fields, Metadata &meta)
     if (auto status = enumField(fields, "status", parseStatus,
                                 {"draft", "active", "deprecated", "retired"}))
         meta.status = *status;
+}
+
+// Finds each [[...]] link in the file text after the description's start, so a warning points
+// at the link itself whatever the scalar style.
+void ResourceParser::parseLinks(const FieldReader &fields, Resource &resource)
+{
+    if (resource.meta.description.find("[[") == std::string::npos)
+        return;
+    const SourceLocation start = m_context.at(fields.valueMark("description"));
+    std::size_t searchFrom = m_context.lines && start.line > 0
+                                 ? m_context.lines->lineStart(start.line) + std::size_t(start.column - 1)
+                                 : std::string_view::npos;
+    for (const MarkdownLink &link : findMarkdownLinks(resource.meta.description)) {
+        SourceLocation where = start;
+        const std::string written = "[[" + link.text + "]]";
+        if (searchFrom != std::string_view::npos) {
+            const std::size_t found = m_context.text.find(written, searchFrom);
+            if (found != std::string_view::npos) {
+                where = m_context.atOffset(found);
+                searchFrom = found + written.size();
+            }
+        }
+        if (!link.ref) {
+            m_context.diagnostics.push_back(
+                {Severity::Warning, where,
+                 "link " + written + " in the description of " + resource.ref.shortString()
+                     + " is malformed",
+                 link.error});
+            continue;
+        }
+        resource.links.push_back({{*link.ref, where}, link.text});
+    }
 }
 
 template <typename Enum>
@@ -242,7 +286,7 @@ void ResourceParser::parseSource(const FieldReader &fields, SourceSpec &spec)
     if (auto type = enumField(fields, "type", parseSourceType,
                               {"table", "file", "stream", "transformation"}))
         spec.type = *type;
-    else if (!fields.find("type"))
+    else if (!fields.has("type"))
         fields.reportMissing("type");
     spec.location = fields.text("location").value_or(std::string());
     spec.definition = fields.text("definition").value_or(std::string());
@@ -341,7 +385,7 @@ std::optional<FeatureStats> ResourceParser::parseStats(const YAML::Node &node)
                                          + std::string(format::nodeTypeName(node)));
         return std::nullopt;
     }
-    FieldReader fields(node, "stats", {"count", "null_fraction", "mean", "min", "max", "histogram"},
+    FieldReader fields(node, "stats block", {"count", "null_fraction", "mean", "min", "max", "histogram"},
                        m_context);
     FeatureStats stats;
     stats.count = fields.number("count");
@@ -358,7 +402,7 @@ std::optional<FeatureStats> ResourceParser::parseStats(const YAML::Node &node)
             FieldReader bucket(entry, "histogram entry", {"bucket", "count"}, m_context);
             const auto name = bucket.text("bucket", true);
             const auto count = bucket.number("count");
-            if (!bucket.find("count"))
+            if (!bucket.has("count"))
                 bucket.reportMissing("count");
             if (name && count)
                 stats.histogram.push_back({*name, *count});
@@ -370,14 +414,14 @@ std::optional<FeatureStats> ResourceParser::parseStats(const YAML::Node &node)
 void ResourceParser::parseTrainingSet(const FieldReader &fields, TrainingSetSpec &spec)
 {
     spec.label = referenceField(fields, "label", {ResourceKind::Label}, true);
-    if (!fields.find("features"))
+    if (!fields.has("features"))
         fields.reportMissing("features");
     spec.features = referenceList(fields, "features", {ResourceKind::Feature});
 }
 
 void ResourceParser::parseModel(const FieldReader &fields, ModelSpec &spec)
 {
-    if (!fields.find("training_sets"))
+    if (!fields.has("training_sets"))
         fields.reportMissing("training_sets");
     spec.trainingSets = referenceList(fields, "training_sets", {ResourceKind::TrainingSet});
     spec.features = referenceList(fields, "features", {ResourceKind::Feature});
@@ -395,9 +439,16 @@ void ResourceParser::parseModel(const FieldReader &fields, ModelSpec &spec)
     }
     for (auto it = metrics->begin(); it != metrics->end(); ++it) {
         const auto name = format::scalarText(it->first, "a metric name", m_context);
+        if (name && spec.metrics.contains(*name)) {
+            m_context.error(it->first.Mark(), "duplicate metric '" + *name + "'");
+            continue;
+        }
         double value = 0;
         if (!it->second.IsScalar() || !YAML::convert<double>::decode(it->second, value)) {
-            m_context.error(it->second.Mark(), "metric '" + name.value_or("") + "' must be a number");
+            m_context.error(it->second.Mark(),
+                            "metric '" + name.value_or("") + "' must be a number, not "
+                                + (it->second.IsScalar() ? "'" + it->second.Scalar() + "'"
+                                                         : std::string(format::nodeTypeName(it->second))));
             continue;
         }
         if (name)
@@ -429,7 +480,7 @@ std::optional<Reference> ResourceParser::reference(const std::string &text, cons
         return std::nullopt;
     }
     if (!isVersioned(kind) && parsed->version) {
-        m_context.error(mark, std::string(kindName(kind)) + "s have no versions: write '"
+        m_context.error(mark, std::string(kindSection(kind)) + " have no versions: write '"
                                   + parsed->name + "'");
         return std::nullopt;
     }
@@ -479,28 +530,29 @@ std::optional<ColumnReference> ResourceParser::columnReference(const std::string
                            m_context.at(mark)};
 }
 
-void readDocument(const YAML::Node &document, FileContext &context, Catalog &catalog)
+void readDocument(const YAML::Node &document, FileContext &context, CatalogLoad &load)
 {
     if (document.IsNull())
         return;
     if (!document.IsMap()) {
         context.error(document.Mark(), "a catalog document must be a mapping of sections, not "
                                            + std::string(format::nodeTypeName(document)));
+        load.unread.documents = true;
         return;
     }
     std::vector<std::string> keys{"apiVersion"};
     for (ResourceKind kind : kAllKinds)
         keys.emplace_back(kindSection(kind));
-    ResourceParser parser(context, catalog);
+    ResourceParser parser(context, load.catalog, load.unread);
     std::vector<std::string> seen;
     for (auto it = document.begin(); it != document.end(); ++it) {
         const auto key = format::scalarText(it->first, "a section name", context);
         if (!key)
             continue;
         if (std::find(seen.begin(), seen.end(), *key) != seen.end()) {
+            // Reported, and still read, so its entries do not turn into dangling references.
             context.error(it->first.Mark(), "duplicate section '" + *key + "'",
                           "merge its entries into the first '" + *key + "' list");
-            continue;
         }
         seen.push_back(*key);
         if (*key == "apiVersion") {
@@ -513,7 +565,13 @@ void readDocument(const YAML::Node &document, FileContext &context, Catalog &cat
         }
         const auto kind = parseKind(*key);
         if (!kind || *key != kindSection(*kind)) {
-            context.error(it->first.Mark(), "unknown section '" + *key + "'", didYouMean(*key, keys));
+            std::string hint = kind ? "did you mean '" + std::string(kindSection(*kind)) + "'?"
+                                    : didYouMean(*key, keys);
+            context.error(it->first.Mark(), "unknown section '" + *key + "'", hint);
+            // Whatever it meant to define is missing now; do not blame the references to it.
+            const std::vector<std::string> near = nearestWords(*key, keys, 1);
+            if (const auto meant = kind ? kind : (near.empty() ? std::nullopt : parseKind(near[0])))
+                load.unread.kinds.insert(*meant);
             continue;
         }
         parser.parseSection(*kind, it->second, it->first.Mark());
@@ -524,19 +582,36 @@ void readDocument(const YAML::Node &document, FileContext &context, Catalog &cat
 
 void readCatalogText(std::string_view text, const std::string &file, CatalogLoad &load)
 {
-    FileContext context{file, load.diagnostics};
-    std::vector<YAML::Node> documents;
-    try {
-        documents = YAML::LoadAll(std::string(text));
-    } catch (const YAML::Exception &e) {
-        context.error(e.mark, "YAML syntax error: " + e.msg);
-        return;
-    }
-    for (const YAML::Node &document : documents) {
+    const format::LineIndex lines(text);
+    FileContext context{file, load.diagnostics, text, &lines};
+    // Documents are parsed one by one, so a broken one does not hide its neighbours.
+    for (const format::DocumentText &document : format::splitDocuments(text)) {
+        context.firstLine = lines.line(document.offset);
+        context.firstColumn = lines.column(document.offset);
+        if (const auto problem = format::scanYamlText(document.text)) {
+            context.diagnostics.push_back({Severity::Error, context.atOffset(document.offset + problem->offset),
+                                           problem->message, problem->hint});
+            load.unread.documents = true;
+            continue;
+        }
+        YAML::Node node;
         try {
-            readDocument(document, context, load.catalog);
+            node = YAML::Load(std::string(document.text));
+        } catch (const YAML::Exception &e) {
+            std::string hint;
+            if (e.msg.find("end of map not found") != std::string::npos
+                || e.msg.find("end of sequence not found") != std::string::npos
+                || e.msg.find("illegal map value") != std::string::npos)
+                hint = "check the indentation of this line and the lines above it";
+            context.error(e.mark, "YAML syntax error: " + e.msg, hint);
+            load.unread.documents = true;
+            continue;
+        }
+        try {
+            readDocument(node, context, load);
         } catch (const YAML::Exception &e) {
             context.error(e.mark, "cannot read this document: " + e.msg);
+            load.unread.documents = true;
         }
     }
 }

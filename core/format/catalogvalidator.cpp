@@ -1,16 +1,55 @@
 // SPDX-License-Identifier: Apache-2.0
 // Checks that need the whole catalog: duplicate versions, references, columns, cycles, links.
 #include <algorithm>
+#include <cctype>
 #include <map>
 #include <unordered_map>
 
 #include "tributary/base/suggest.h"
 #include "tributary/format/catalogreader.h"
-#include "tributary/format/markdownlinks.h"
 #include "tributary/model/lineageedges.h"
 
 namespace tributary {
+
+bool UnreadParts::covers(const Ref &ref) const
+{
+    return documents || kinds.contains(ref.kind) || names.contains({ref.kind, ref.name});
+}
+
 namespace {
+
+// "v9" before "v10": runs of digits compare as numbers.
+bool naturalLess(const std::string &a, const std::string &b)
+{
+    std::size_t i = 0, j = 0;
+    while (i < a.size() && j < b.size()) {
+        if (std::isdigit(static_cast<unsigned char>(a[i])) && std::isdigit(static_cast<unsigned char>(b[j]))) {
+            std::size_t ei = i, ej = j;
+            while (ei < a.size() && std::isdigit(static_cast<unsigned char>(a[ei])))
+                ++ei;
+            while (ej < b.size() && std::isdigit(static_cast<unsigned char>(b[ej])))
+                ++ej;
+            const std::string_view da = std::string_view(a).substr(i, ei - i);
+            const std::string_view db = std::string_view(b).substr(j, ej - j);
+            const auto trim = [](std::string_view d) {
+                return d.substr(std::min(d.find_first_not_of('0'), d.size()));
+            };
+            const std::string_view ta = trim(da), tb = trim(db);
+            if (ta.size() != tb.size())
+                return ta.size() < tb.size();
+            if (ta != tb)
+                return ta < tb;
+            i = ei;
+            j = ej;
+        } else {
+            if (a[i] != b[j])
+                return a[i] < b[j];
+            ++i;
+            ++j;
+        }
+    }
+    return a.size() - i < b.size() - j;
+}
 
 class CatalogIndex
 {
@@ -51,25 +90,34 @@ public:
     }
 
     // Reports what is wrong with a reference that does not resolve; returns the target if it does.
-    const Resource *resolve(const Reference &reference, Severity severity = Severity::Error)
+    // `link` is the [[...]] text when the reference is a link in a description (a warning).
+    const Resource *resolve(const Reference &reference, const std::string &link = {})
     {
         const Ref &ref = reference.ref;
         if (const Resource *target = ref.version.empty() && isVersioned(ref.kind) ? nullptr : find(ref))
             return target;
+        if (m_load.unread.covers(ref)) {
+            ++m_unchecked;
+            return nullptr;
+        }
+        const Severity severity = link.empty() ? Severity::Error : Severity::Warning;
         const std::string kind(kindName(ref.kind));
         const auto versions = m_versions.find({ref.kind, ref.name});
         if (versions != m_versions.end()) {
             std::vector<std::string> list = versions->second;
-            std::sort(list.begin(), list.end());
+            std::sort(list.begin(), list.end(), naturalLess);
             const std::string existing = kind + " " + ref.name + " has version"
                                          + (list.size() > 1 ? "s " : " ") + joinWords(list);
             if (ref.version.empty()) {
                 report(severity, reference.where,
-                       "reference to " + kind + " '" + ref.name + "' names no version",
+                       link.empty() ? "reference to " + kind + " '" + ref.name + "' names no version"
+                                    : link + " names no version",
                        existing + "; write " + ref.name + "@" + list.back());
             } else {
                 report(severity, reference.where,
-                       kind + " " + ref.name + " has no version '" + ref.version + "'", existing);
+                       (link.empty() ? std::string() : link + " points at a missing version: ")
+                           + kind + " " + ref.name + " has no version '" + ref.version + "'",
+                       existing);
             }
             return nullptr;
         }
@@ -86,9 +134,15 @@ public:
             hint = "there is a " + joinWords(otherKinds, " and a ") + " named '" + ref.name
                    + "'; write the kind first, e.g. " + otherKinds.front() + ":" + ref.name;
         }
-        report(severity, reference.where, "unknown " + kind + " '" + ref.shortString() + "'", hint);
+        report(severity, reference.where,
+               (link.empty() ? "unknown " : link + " points at an unknown ") + kind + " '"
+                   + ref.shortString() + "'",
+               hint);
         return nullptr;
     }
+
+    // References not checked because what they point at may be in a part that was unreadable.
+    std::size_t unchecked() const { return m_unchecked; }
 
     void checkColumn(const Resource &source, const std::string &column, const SourceLocation &where,
                      const std::string &written)
@@ -124,6 +178,7 @@ private:
     std::unordered_map<std::string, std::size_t> m_byRef;
     std::map<std::pair<ResourceKind, std::string>, std::vector<std::string>> m_versions;
     std::vector<std::size_t> m_duplicates;
+    std::size_t m_unchecked = 0;
 };
 
 void checkReferences(const Resource &resource, CatalogIndex &index)
@@ -161,19 +216,11 @@ void checkReferences(const Resource &resource, CatalogIndex &index)
     }
 }
 
+// Links are prose: one that does not resolve is a warning (malformed ones the reader reported).
 void checkLinks(const Resource &resource, CatalogIndex &index)
 {
-    for (const MarkdownLink &link : findMarkdownLinks(resource.meta.description)) {
-        // Links sit inside free text whose exact place YAML does not give; point at the resource.
-        if (!link.ref) {
-            index.report(Severity::Warning, resource.where,
-                         "link [[" + link.text + "]] in the description of "
-                             + resource.ref.shortString() + " is malformed",
-                         link.error);
-            continue;
-        }
-        index.resolve({*link.ref, resource.where}, Severity::Warning);
-    }
+    for (const DescriptionLink &link : resource.links)
+        index.resolve(link.target, "link [[" + link.text + "]] in the description of " + resource.ref.shortString());
 }
 
 // Finds lineage cycles with an iterative depth-first search and reports each once.
@@ -235,6 +282,13 @@ void validateCatalog(CatalogLoad &load)
         checkLinks(load.catalog.resources[i], index);
     }
     checkCycles(load.catalog, index);
+    if (index.unchecked() > 0) {
+        load.diagnostics.push_back(
+            {Severity::Warning, {}, std::to_string(index.unchecked()) + " reference"
+                                        + (index.unchecked() == 1 ? " was" : "s were")
+                                        + " not checked because some definitions could not be read",
+             "fix the errors above, then validate again"});
+    }
 }
 
 } // namespace tributary

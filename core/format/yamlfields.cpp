@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "yamlfields_p.h"
 
+#include <algorithm>
+
 #include "tributary/base/suggest.h"
 
 namespace tributary::format {
@@ -10,7 +12,12 @@ SourceLocation FileContext::at(const YAML::Mark &mark) const
     // yaml-cpp counts from 0 and marks nodes it made up (absent values) with -1.
     if (mark.is_null() || mark.line < 0)
         return {file, 0, 0};
-    return {file, mark.line + 1, mark.column + 1};
+    return {file, firstLine + mark.line, (mark.line == 0 ? firstColumn - 1 : 0) + mark.column + 1};
+}
+
+SourceLocation FileContext::atOffset(std::size_t fileOffset) const
+{
+    return {file, lines->line(fileOffset), lines->column(fileOffset)};
 }
 
 void FileContext::error(const YAML::Mark &mark, std::string message, std::string hint)
@@ -61,7 +68,8 @@ FieldReader::FieldReader(const YAML::Node &mapping, std::string what,
         const std::string &name = key.Scalar();
         if (std::find(allowedNames.begin(), allowedNames.end(), name) == allowedNames.end()) {
             context.error(key.Mark(), "unknown field '" + name + "' in " + m_what,
-                          didYouMean(name, allowedNames));
+                          name == "<<" ? "YAML merge keys are not supported; repeat the fields"
+                                       : didYouMean(name, allowedNames));
             continue;
         }
         if (find(name)) {
@@ -79,6 +87,12 @@ const YAML::Node *FieldReader::find(std::string_view key) const
             return &field.first;
     }
     return nullptr;
+}
+
+bool FieldReader::has(std::string_view key) const
+{
+    const YAML::Node *node = find(key);
+    return node && !node->IsNull();
 }
 
 YAML::Mark FieldReader::valueMark(std::string_view key) const
@@ -174,6 +188,12 @@ std::vector<std::pair<std::string, std::string>> FieldReader::textMap(std::strin
     for (auto it = node->begin(); it != node->end(); ++it) {
         auto name = scalarText(it->first, "a key of '" + std::string(key) + "'", m_context);
         auto value = scalarText(it->second, what, m_context);
+        const bool seen = name && std::any_of(items.begin(), items.end(),
+                                              [&](const auto &item) { return item.first == *name; });
+        if (seen) {
+            m_context.error(it->first.Mark(), "duplicate key '" + *name + "' in '" + std::string(key) + "'");
+            continue;
+        }
         if (name && value)
             items.emplace_back(std::move(*name), std::move(*value));
     }

@@ -11,15 +11,22 @@
 #include <yaml-cpp/yaml.h>
 
 #include "tributary/base/diagnostic.h"
+#include "yamltext_p.h"
 
 namespace tributary::format {
 
-// Where diagnostics of one file go.
+// Where diagnostics of one file go, and how yaml-cpp's marks (relative to the document being
+// read) map to places in the file.
 struct FileContext {
     std::string file;
     Diagnostics &diagnostics;
+    std::string_view text;         // the whole file
+    const LineIndex *lines = nullptr;
+    int firstLine = 1;   // of the current document in the file
+    int firstColumn = 1; // of the document's first character (after `--- ` on a marker line)
 
     SourceLocation at(const YAML::Mark &mark) const;
+    SourceLocation atOffset(std::size_t fileOffset) const;
     void error(const YAML::Mark &mark, std::string message, std::string hint = {});
     void warning(const YAML::Mark &mark, std::string message, std::string hint = {});
 };
@@ -42,6 +49,8 @@ public:
 
     // The value under `key`, or nullptr when absent.
     const YAML::Node *find(std::string_view key) const;
+    // Present with a value (`key:` alone gives a null value).
+    bool has(std::string_view key) const;
     // Where the value of `key` is (its key's place if the value has none).
     YAML::Mark valueMark(std::string_view key) const;
 

@@ -3,7 +3,9 @@
 
 #include <filesystem>
 #include <functional>
+#include <set>
 #include <string>
+#include <utility>
 #include <string_view>
 
 #include "tributary/base/diagnostic.h"
@@ -11,11 +13,22 @@
 
 namespace tributary {
 
+// Definitions that were present but could not be read. References into them are not reported
+// as dangling: one mistake should give one error, not a cascade.
+struct UnreadParts {
+    bool documents = false;                                 // a document failed to parse
+    std::set<ResourceKind> kinds;                           // a section or entry was unreadable
+    std::set<std::pair<ResourceKind, std::string>> names;   // a resource lacked a valid version
+
+    bool covers(const Ref &ref) const;
+};
+
 // A catalog read from YAML, with every problem found in it. The catalog holds whatever could
 // be read; it is fit to import only when `ok()`.
 struct CatalogLoad {
     Catalog catalog;
     Diagnostics diagnostics;
+    UnreadParts unread;
 
     bool ok() const { return !hasErrors(diagnostics); }
 };

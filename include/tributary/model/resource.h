@@ -37,6 +37,12 @@ struct ColumnReference {
     SourceLocation where;
 };
 
+// A [[kind:name@version]] link in a description: what it points at, as written.
+struct DescriptionLink {
+    Reference target;
+    std::string text; // between the brackets
+};
+
 // One entry of a column's `derived_from`.
 struct ColumnDerivation {
     ColumnReference from;
@@ -129,6 +135,8 @@ struct Resource {
     SourceLocation where; // where its definition starts
     Metadata meta;
     ResourceSpec spec;
+    // The [[kind:name@version]] links of the description, where each was written.
+    std::vector<DescriptionLink> links;
 
     ResourceKind kind() const { return ref.kind; }
     // The kind-specific part; nullptr when the resource is of another kind.
