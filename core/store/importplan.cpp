@@ -4,6 +4,8 @@
 #include <algorithm>
 #include <unordered_set>
 
+#include <nlohmann/json.hpp>
+
 #include "tributary/base/sha256.h"
 #include "tributary/model/canonical.h"
 
@@ -20,8 +22,10 @@ ImportPlan planImport(const Catalog &catalog, const StoredVersions &stored, cons
     for (const Resource &resource : catalog.resources) {
         PlannedResource planned;
         planned.resource = &resource;
-        planned.definitionHash = definitionHash(resource);
-        planned.metadataHash = metadataHash(resource);
+        planned.definitionText = definitionJson(resource).dump();
+        planned.metadataText = metadataJson(resource).dump();
+        planned.definitionHash = sha256Hex(planned.definitionText);
+        planned.metadataHash = sha256Hex(planned.metadataText);
         const auto path = relativePath.find(resource.where.file);
         planned.file = path == relativePath.end() ? resource.where.file : path->second;
         planned.line = resource.where.line;

@@ -26,7 +26,9 @@ using StoredVersions = std::unordered_map<std::string, StoredVersion>;
 
 struct PlannedResource {
     const Resource *resource = nullptr;
-    std::string definitionHash;
+    std::string definitionText; // canonical JSON, as stored
+    std::string metadataText;
+    std::string definitionHash; // sha256 of the texts
     std::string metadataHash;
     std::string file; // relative to the catalog folder
     int line = 0;

@@ -1,10 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 // Writing an import into the SQLite catalog: one IMMEDIATE transaction, planned first so a
 // conflict is found before anything is written.
-#include <nlohmann/json.hpp>
-
 #include "sqlitestore_p.h"
-#include "tributary/model/canonical.h"
 #include "tributary/model/lineageedges.h"
 
 #define TRY(expression)                                                                            \
@@ -73,7 +70,7 @@ public:
             insert.bind(5, stageName(model->stage));
         else
             insert.bindNull(5);
-        TRY(insert.bind(6, planned.definitionHash).bind(7, definitionJson(resource).dump())
+        TRY(insert.bind(6, planned.definitionHash).bind(7, planned.definitionText)
                 .bind(8, m_import).bind(9, planned.file).bind(10, std::int64_t(planned.line)).run());
         const std::int64_t id = m_db.lastInsertId();
         TRY(writeDefinition(id, resource));
@@ -85,7 +82,7 @@ public:
         const Resource &resource = *planned.resource;
         const Metadata &meta = resource.meta;
         TRY(m_statements[InsertRevision].bind(1, id).bind(2, m_import).bind(3, change)
-                .bind(4, planned.metadataHash).bind(5, metadataJson(resource).dump())
+                .bind(4, planned.metadataHash).bind(5, planned.metadataText)
                 .bind(6, meta.owner).bind(7, statusName(meta.status)).bind(8, joinWith(meta.tags, '\n'))
                 .bind(9, meta.description).bind(10, planned.file).bind(11, std::int64_t(planned.line))
                 .run());
