@@ -646,6 +646,14 @@ CatalogLoad readCatalogFolder(const std::filesystem::path &dir, const ReadProgre
                                     "cannot list the folder: " + ec.message(), {}});
     }
     std::sort(files.begin(), files.end());
+    if (files.empty() && !ec) {
+        // An import of nothing would mark every resource removed: refuse it instead.
+        load.diagnostics.push_back({Severity::Error, {dir.generic_string(), 0, 0},
+                                    "no catalog files (*.yaml, *.yml) in this folder",
+                                    "check the path; a catalog is a folder of YAML files"});
+        load.unread.documents = true;
+        return load;
+    }
     for (std::size_t i = 0; i < files.size(); ++i) {
         const std::string label = (dir / files[i]).lexically_normal().generic_string();
         std::ifstream in(dir / files[i], std::ios::binary);

@@ -2,12 +2,14 @@
 #include "importplan_p.h"
 
 #include <algorithm>
+#include <filesystem>
 #include <unordered_set>
 
 #include <nlohmann/json.hpp>
 
 #include "tributary/base/sha256.h"
 #include "tributary/model/canonical.h"
+#include "tributary/model/resourcediff.h"
 
 namespace tributary::store {
 
@@ -38,12 +40,7 @@ ImportPlan planImport(const Catalog &catalog, const StoredVersions &stored, cons
         const StoredVersion &version = it->second;
         present.insert(version.resourceId);
         if (version.definitionHash != planned.definitionHash) {
-            plan.conflicts.push_back(
-                resource.where.toString() + ": error: " + std::string(kindName(resource.kind()))
-                + " " + resource.ref.shortString() + " changes the definition of a stored version"
-                + " (imported in import " + std::to_string(version.createdIn.value) + " from "
-                + version.file + ":" + std::to_string(version.line)
-                + "); versions are immutable: give the new definition a new version");
+            plan.conflicts.push_back({&resource, version});
             continue;
         }
         if (version.removed || version.metadataHash != planned.metadataHash) {
@@ -60,6 +57,31 @@ ImportPlan planImport(const Catalog &catalog, const StoredVersions &stored, cons
     }
     std::sort(plan.remove.begin(), plan.remove.end());
     return plan;
+}
+
+std::string describeConflict(const Conflict &conflict, std::string_view storedDefinition,
+                             const std::string &storedSource)
+{
+    const Resource &resource = *conflict.resource;
+    std::string storedPlace = conflict.stored.file + ":" + std::to_string(conflict.stored.line);
+    if (!storedSource.empty())
+        storedPlace = (std::filesystem::path(storedSource) / storedPlace).generic_string();
+    std::string text = resource.where.toString() + ": error: " + resource.ref.toString()
+                       + " changes the definition of a stored version (imported in import "
+                       + std::to_string(conflict.stored.createdIn.value) + " from " + storedPlace + ")";
+    if (auto stored = resourceFromJson(resource.ref, storedDefinition, "{\"description\":\"\",\"owner\":\"\","
+                                                                     "\"tags\":[],\"properties\":{},"
+                                                                     "\"status\":\"active\"}")) {
+        const std::vector<FieldChange> changes = diffResources(*stored, resource).definition;
+        for (std::size_t i = 0; i < changes.size() && i < 5; ++i) {
+            const FieldChange &c = changes[i];
+            text += (i == 0 ? ": " : "; ") + c.path + " "
+                    + (c.before.empty() ? "(none)" : c.before) + " -> " + (c.after.empty() ? "(none)" : c.after);
+        }
+        if (changes.size() > 5)
+            text += "; and " + std::to_string(changes.size() - 5) + " more";
+    }
+    return text + "\n  hint: versions are immutable: give the changed definition a new version";
 }
 
 std::string fingerprintOf(std::vector<FingerprintEntry> entries)

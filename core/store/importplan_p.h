@@ -36,13 +36,18 @@ struct PlannedResource {
     bool restored = false;       // revising a version that was marked removed
 };
 
+// A stored version whose definition the catalog changes.
+struct Conflict {
+    const Resource *resource = nullptr;
+    StoredVersion stored;
+};
+
 struct ImportPlan {
     std::vector<PlannedResource> create;
     std::vector<PlannedResource> revise;
     std::vector<std::int64_t> remove; // resource ids
     std::size_t unchanged = 0;
-    // One line per changed immutable version, "file:line:column: error: ...".
-    std::vector<std::string> conflicts;
+    std::vector<Conflict> conflicts;
 
     bool changesSomething() const { return !create.empty() || !revise.empty() || !remove.empty(); }
     ImportCounts counts() const { return {create.size(), revise.size(), remove.size(), unchanged}; }
@@ -51,6 +56,12 @@ struct ImportPlan {
 // Compares the catalog with what is stored. Versions of `origin` missing from the catalog are
 // planned for removal; versions of other origins are left alone.
 ImportPlan planImport(const Catalog &catalog, const StoredVersions &stored, const std::string &origin);
+
+// "file:line:column: error: feature:x@v1 changes the definition of a stored version (imported
+// in import 3 from dir/file.yaml:12): columns.amount.type "int64" -> "float64"; ...".
+// `storedDefinition` is the stored canonical JSON; `storedSource` the import's source path.
+std::string describeConflict(const Conflict &conflict, std::string_view storedDefinition,
+                             const std::string &storedSource);
 
 // One line of fingerprint input per present resource.
 struct FingerprintEntry {

@@ -123,7 +123,12 @@ TEST_F(StoreTest, RefusesFilesThatAreNotCatalogs)
     std::ofstream(text) << "just some text, long enough to look like a header of a database file\n";
     const auto notDatabase = openCatalogStore(text.string(), OpenMode::ReadWrite);
     ASSERT_FALSE(notDatabase);
-    EXPECT_EQ(notDatabase.error().code, ErrorCode::Database);
+    EXPECT_EQ(notDatabase.error().code, ErrorCode::Invalid);
+    EXPECT_EQ(notDatabase.error().message, "not a Tributary catalog (not an SQLite database)");
+
+    const auto folder = openCatalogStore(m_dir.path().string(), OpenMode::ReadOnly);
+    ASSERT_FALSE(folder);
+    EXPECT_EQ(folder.error().message, "is a folder, not a catalog file");
 
     const auto other = m_dir / "other.sqlite";
     sqlite3 *db = nullptr;
@@ -192,9 +197,10 @@ TEST_F(StoreTest, RefusesAChangedDefinitionAndWritesNothing)
     EXPECT_EQ(refused.error().code, ErrorCode::Conflict);
     ASSERT_EQ(refused.error().details.size(), 1u);
     const std::string &detail = refused.error().details[0];
-    EXPECT_NE(detail.find("v2/catalog.yaml:17:5: error: feature avg_spend@v1 changes the definition"),
+    EXPECT_NE(detail.find("v2/catalog.yaml:17:5: error: feature:avg_spend@v1 changes the definition"),
               std::string::npos) << detail;
-    EXPECT_NE(detail.find("import 1 from catalog.yaml:17"), std::string::npos) << detail;
+    EXPECT_NE(detail.find("import 1 from catalog.yaml:17): column \"amount\" -> \"email\""),
+              std::string::npos) << detail;
 
     EXPECT_EQ(*store->fingerprint(AsOf::latest()), before);
     EXPECT_EQ(tableCounts(m_file), counts);

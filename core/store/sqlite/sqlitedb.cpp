@@ -6,6 +6,27 @@
 #include <sqlite3.h>
 
 namespace tributary::store {
+namespace {
+
+// SQLite's error as ours: a file that is not a database is a user's mistake, not a failure.
+Error sqliteError(sqlite3 *db, std::string_view doing, const std::string &where)
+{
+    const char *message = db ? sqlite3_errmsg(db) : "out of memory";
+    const int code = db ? sqlite3_extended_errcode(db) : SQLITE_NOMEM;
+    if ((code & 0xff) == SQLITE_NOTADB) {
+        return Error{ErrorCode::Invalid, "not a Tributary catalog (not an SQLite database)", where,
+                     "choose a .sqlite file made by `tributary import`", {}};
+    }
+    std::string hint;
+    if ((code & 0xff) == SQLITE_CORRUPT)
+        hint = "the catalog file is damaged; restore it from a copy";
+    return Error{ErrorCode::Database,
+                 std::string(doing) + (doing.empty() ? "" : ": ") + message + " (SQLite error "
+                     + std::to_string(code) + ")",
+                 where, hint, {}};
+}
+
+} // namespace
 
 SqliteStatement::SqliteStatement(sqlite3_stmt *statement, std::string where)
     : m_statement(statement)
@@ -59,9 +80,7 @@ Result<bool> SqliteStatement::step()
         return true;
     if (rc == SQLITE_DONE)
         return false;
-    sqlite3 *db = sqlite3_db_handle(m_statement);
-    return fail(ErrorCode::Database, std::string(sqlite3_errmsg(db)) + " (SQLite error " + std::to_string(rc) + ")",
-                m_where);
+    return tl::unexpected(sqliteError(sqlite3_db_handle(m_statement), {}, m_where));
 }
 
 Result<void> SqliteStatement::run()
@@ -104,43 +123,48 @@ Result<std::unique_ptr<SqliteDatabase>> SqliteDatabase::open(const std::string &
                                                              bool create)
 {
     std::error_code ec;
+    if (std::filesystem::is_directory(path, ec)) {
+        return fail(ErrorCode::Invalid, "is a folder, not a catalog file", path,
+                    "give a .sqlite file, e.g. " + (std::filesystem::path(path) / "catalog.sqlite").string());
+    }
     if (!create && !std::filesystem::exists(path, ec)) {
         return fail(ErrorCode::NotFound, "no catalog file", path,
                     "create one with `tributary import DIR --catalog " + path + "`");
     }
-    int flags = readOnly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE;
-    if (create)
-        flags |= SQLITE_OPEN_CREATE;
+    // Readers open read-write but query-only where they may: the last connection to close then
+    // checkpoints the WAL and removes the -wal and -shm files, which a read-only connection
+    // leaves behind. On a read-only medium they fall back to a true read-only open.
+    int flags = SQLITE_OPEN_READWRITE | (create ? SQLITE_OPEN_CREATE : 0);
     sqlite3 *db = nullptr;
-    const int rc = sqlite3_open_v2(path.c_str(), &db, flags | SQLITE_OPEN_NOMUTEX, nullptr);
+    int rc = sqlite3_open_v2(path.c_str(), &db, flags | SQLITE_OPEN_NOMUTEX, nullptr);
+    if (rc != SQLITE_OK && readOnly) {
+        sqlite3_close_v2(db);
+        db = nullptr;
+        rc = sqlite3_open_v2(path.c_str(), &db, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX, nullptr);
+    }
     auto database = std::unique_ptr<SqliteDatabase>(new SqliteDatabase(db, path));
     if (rc != SQLITE_OK)
         return tl::unexpected(database->error("cannot open"));
+    if (readOnly) {
+        if (auto queryOnly = database->exec("PRAGMA query_only = ON"); !queryOnly)
+            return tl::unexpected(queryOnly.error());
+    }
     sqlite3_extended_result_codes(db, 1);
     // Another process importing holds the write lock briefly; wait for it rather than fail.
     sqlite3_busy_timeout(db, 10000);
     return database;
 }
 
-Error SqliteDatabase::error(std::string_view doing) const
-{
-    const char *message = m_db ? sqlite3_errmsg(m_db) : "out of memory";
-    const int code = m_db ? sqlite3_extended_errcode(m_db) : SQLITE_NOMEM;
-    std::string hint;
-    if ((code & 0xff) == SQLITE_NOTADB || (code & 0xff) == SQLITE_CORRUPT)
-        hint = "the file is not a Tributary catalog, or it is damaged";
-    return Error{ErrorCode::Database, std::string(doing) + ": " + message, m_path, hint, {}};
-}
+Error SqliteDatabase::error(std::string_view doing) const { return sqliteError(m_db, doing, m_path); }
 
 Result<void> SqliteDatabase::exec(std::string_view sql)
 {
     char *message = nullptr;
     const int rc = sqlite3_exec(m_db, std::string(sql).c_str(), nullptr, nullptr, &message);
+    sqlite3_free(message);
     if (rc == SQLITE_OK)
         return {};
-    std::string text = message ? message : "unknown error";
-    sqlite3_free(message);
-    return fail(ErrorCode::Database, text, m_path);
+    return tl::unexpected(error({}));
 }
 
 Result<SqliteStatement> SqliteDatabase::prepare(std::string_view sql)

@@ -180,6 +180,25 @@ Result<StoredVersions> SqliteStore::storedVersions()
     return versions;
 }
 
+Result<std::vector<std::string>> SqliteStore::describeConflicts(const std::vector<Conflict> &conflicts)
+{
+    auto statement = m_db->prepare("SELECT r.definition, i.source_path FROM resources r"
+                                   " JOIN imports i ON i.id = r.created_import WHERE r.id = ?1");
+    if (!statement)
+        return tl::unexpected(statement.error());
+    std::vector<std::string> lines;
+    for (const Conflict &conflict : conflicts) {
+        statement->bind(1, conflict.stored.resourceId);
+        auto row = statement->step();
+        if (!row)
+            return tl::unexpected(row.error());
+        lines.push_back(describeConflict(conflict, *row ? statement->text(0) : std::string("{}"),
+                                         *row ? statement->text(1) : std::string()));
+        statement->reset();
+    }
+    return lines;
+}
+
 Result<ImportSummary> SqliteStore::importCatalog(const Catalog &catalog, const ImportOptions &options)
 {
     SqliteTransaction transaction(*m_db);
@@ -207,10 +226,13 @@ Result<ImportSummary> SqliteStore::importCatalog(const Catalog &catalog, const I
         return tl::unexpected(stored.error());
     const ImportPlan plan = planImport(catalog, *stored, options.origin);
     if (!plan.conflicts.empty()) {
+        auto details = describeConflicts(plan.conflicts);
+        if (!details)
+            return tl::unexpected(details.error());
         Error error{ErrorCode::Conflict,
                     std::to_string(plan.conflicts.size()) + " stored version"
                         + (plan.conflicts.size() > 1 ? "s" : "") + " would change; nothing was imported",
-                    m_db->path(), {}, plan.conflicts};
+                    m_db->path(), {}, std::move(*details)};
         return tl::unexpected(error);
     }
 

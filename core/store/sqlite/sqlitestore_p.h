@@ -31,6 +31,7 @@ private:
     explicit SqliteStore(std::unique_ptr<SqliteDatabase> db);
 
     Result<StoredVersions> storedVersions();
+    Result<std::vector<std::string>> describeConflicts(const std::vector<Conflict> &conflicts);
     Result<std::string> fingerprintAt(std::int64_t import);
     Result<void> applyPlan(const ImportPlan &plan, std::int64_t import);
     Result<Provenance> provenance(std::int64_t import, const std::string &file, int line);
