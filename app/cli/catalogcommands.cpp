@@ -49,15 +49,16 @@ std::map<ResourceKind, std::size_t> countKinds(const Catalog &catalog)
 
 std::string kindSummary(const std::map<ResourceKind, std::size_t> &counts)
 {
+    static constexpr std::pair<const char *, const char *> kNouns[] = {
+        {"provider", "providers"}, {"entity", "entities"}, {"source", "sources"},
+        {"feature", "features"},   {"label", "labels"},     {"training set", "training sets"},
+        {"model", "models"},
+    };
     std::string text;
     for (ResourceKind kind : kAllKinds) {
         const auto it = counts.find(kind);
-        const std::size_t n = it == counts.end() ? 0 : it->second;
-        if (!text.empty())
-            text += ", ";
-        std::string name(kindSection(kind));
-        std::replace(name.begin(), name.end(), '_', ' ');
-        text += std::to_string(n) + " " + name;
+        const auto &[singular, plural] = kNouns[static_cast<int>(kind)];
+        text += (text.empty() ? "" : ", ") + countOf(it == counts.end() ? 0 : it->second, singular, plural);
     }
     return text;
 }
@@ -90,8 +91,9 @@ int runValidate(const Arguments &args, Io &io)
                       .dump(2)
                << '\n';
     } else if (load.ok()) {
-        io.out << dir << ": valid, " << load.catalog.resources.size() << " resources in "
-               << load.catalog.files.size() << " files (" << kindSummary(counts) << ")\n";
+        io.out << dir << ": valid, " << countOf(load.catalog.resources.size(), "resource", "resources")
+               << " in " << countOf(load.catalog.files.size(), "file", "files") << " ("
+               << kindSummary(counts) << ")\n";
     }
     return load.ok() ? ExitOk : ExitInputError;
 }
@@ -102,10 +104,8 @@ int runImport(const Arguments &args, Io &io)
     ImportOptions options;
     if (const auto at = args.value("--at")) {
         auto parsed = Timestamp::parse(*at);
-        if (!parsed) {
-            io.err << "tributary import: --at: " << parsed.error().message << '\n';
-            return ExitUsage;
-        }
+        if (!parsed)
+            return usageError(io, "import", "--at: " + parsed.error().message, parsed.error().hint);
         options.at = *parsed;
     }
     // Validate before opening, so bad input never creates or touches a store.
@@ -171,7 +171,8 @@ int runImports(const Arguments &args, Io &io)
                             {"tool_version", r.toolVersion}, {"origin", r.origin},
                             {"source", r.sourcePath}, {"fingerprint", r.fingerprint},
                             {"added", r.counts.added}, {"revised", r.counts.revised},
-                            {"removed", r.counts.removed}, {"files", files}});
+                            {"removed", r.counts.removed}, {"unchanged", r.counts.unchanged},
+                            {"files", files}});
         }
         io.out << list.dump(2) << '\n';
         return ExitOk;
@@ -192,7 +193,7 @@ int runFingerprint(const Arguments &args, Io &io)
 {
     auto asOf = asOfOption(args);
     if (!asOf)
-        return reportError(asOf.error(), io);
+        return usageError(io, "fingerprint", "--as-of: " + asOf.error().message, asOf.error().hint);
     auto store = openStore(args, OpenMode::ReadOnly);
     if (!store)
         return reportError(store.error(), io);

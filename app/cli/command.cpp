@@ -1,6 +1,9 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "command.h"
 
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
 #include <cstdlib>
 #include <iostream>
 
@@ -55,18 +58,21 @@ int runCli(const std::vector<std::string> &args, std::ostream &out, std::ostream
         }
         auto parsed = Arguments::parse(rest, command.options);
         if (!parsed) {
-            err << "tributary " << command.name << ": " << parsed.error().message << '\n';
-            if (!parsed.error().hint.empty())
-                err << "  hint: " << parsed.error().hint << '\n';
+            usageError(io, command.name, parsed.error().message, parsed.error().hint);
             err << "usage: tributary " << command.synopsis << '\n';
             return ExitUsage;
         }
+        const auto &valued = command.options.valued;
+        if (std::find(valued.begin(), valued.end(), "--catalog") != valued.end()
+            && command.name != "validate" && catalogLocator(*parsed).empty())
+            return usageError(io, {}, "no catalog given", "pass --catalog FILE.sqlite or set TRIBUTARY_CATALOG");
         return command.run(*parsed, io);
     }
-    err << "tributary: unknown command '" << args[0] << "'";
+    std::string message = "unknown command '" + args[0] + "'";
     if (const std::string hint = didYouMean(args[0], names); !hint.empty())
-        err << "; " << hint;
-    err << "\nrun `tributary help` for the list of commands\n";
+        message += "; " + hint;
+    usageError(io, {}, message);
+    err << "run `tributary help` for the list of commands\n";
     return ExitUsage;
 }
 
@@ -78,6 +84,28 @@ int reportError(const Error &error, Io &io)
     if (!error.hint.empty())
         io.err << "  hint: " << error.hint << '\n';
     return ExitInputError;
+}
+
+int usageError(Io &io, const std::string &command, const std::string &message, const std::string &hint)
+{
+    io.err << "tributary" << (command.empty() ? "" : " " + command) << ": error: " << message << '\n';
+    if (!hint.empty())
+        io.err << "  hint: " << hint << '\n';
+    return ExitUsage;
+}
+
+std::string countOf(std::size_t n, std::string_view singular, std::string_view plural)
+{
+    return std::to_string(n) + " " + std::string(n == 1 ? singular : plural);
+}
+
+std::string formatNumber(double value)
+{
+    if (std::trunc(value) == value && std::fabs(value) < 1e15)
+        return std::to_string(static_cast<long long>(value));
+    char buffer[32];
+    std::snprintf(buffer, sizeof buffer, "%.10g", value);
+    return buffer;
 }
 
 void reportDiagnostics(const Diagnostics &diagnostics, Io &io)
@@ -93,14 +121,19 @@ void reportDiagnostics(const Diagnostics &diagnostics, Io &io)
     }
 }
 
-Result<std::unique_ptr<CatalogStore>> openStore(const Arguments &args, OpenMode mode)
+std::string catalogLocator(const Arguments &args)
 {
     std::string locator = args.value("--catalog").value_or(std::string());
     if (locator.empty()) {
         if (const char *env = std::getenv("TRIBUTARY_CATALOG"))
             locator = env;
     }
-    return openCatalogStore(locator, mode);
+    return locator;
+}
+
+Result<std::unique_ptr<CatalogStore>> openStore(const Arguments &args, OpenMode mode)
+{
+    return openCatalogStore(catalogLocator(args), mode);
 }
 
 Result<AsOf> asOfOption(const Arguments &args)

@@ -44,10 +44,20 @@ int runCli(const std::vector<std::string> &args, std::ostream &out, std::ostream
 
 // Prints "where: error: message", its details and hint to err; returns ExitInputError.
 int reportError(const Error &error, Io &io);
+// Prints "tributary[ COMMAND]: error: message" and the hint; returns ExitUsage.
+int usageError(Io &io, const std::string &command, const std::string &message,
+               const std::string &hint = {});
+
+// "1 file", "3 files"; "1 entity", "2 entities".
+std::string countOf(std::size_t n, std::string_view singular, std::string_view plural);
+// Numbers as people write them: 1284512, 0.87, 38.4 (no "1284512.0").
+std::string formatNumber(double value);
 // Prints every diagnostic to err, then "N errors, M warnings" when there are any.
 void reportDiagnostics(const Diagnostics &diagnostics, Io &io);
 
-// The store named by --catalog, else $TRIBUTARY_CATALOG.
+// --catalog, else $TRIBUTARY_CATALOG; empty when neither is given.
+std::string catalogLocator(const Arguments &args);
+// The store named by catalogLocator().
 Result<std::unique_ptr<CatalogStore>> openStore(const Arguments &args, OpenMode mode);
 // --as-of, or latest.
 Result<AsOf> asOfOption(const Arguments &args);

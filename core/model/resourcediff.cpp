@@ -2,6 +2,7 @@
 #include "tributary/model/resourcediff.h"
 
 #include <algorithm>
+#include <cmath>
 #include <map>
 
 #include <nlohmann/json.hpp>
@@ -12,6 +13,22 @@ namespace tributary {
 namespace {
 
 using nlohmann::json;
+
+// Whole numbers as integers, so a count reads 642256, not 642256.0.
+json wholeNumbers(json value)
+{
+    if (value.is_number_float()) {
+        const double number = value.get<double>();
+        if (std::trunc(number) == number && std::fabs(number) < 1e15)
+            return static_cast<long long>(number);
+    } else if (value.is_structured()) {
+        for (json &item : value)
+            item = wholeNumbers(std::move(item));
+    }
+    return value;
+}
+
+std::string valueText(const json &value) { return wholeNumbers(value).dump(); }
 
 // Flattens JSON to path -> leaf text. Arrays of objects with a "name" are keyed by name;
 // other arrays of scalars are compared whole, so a reordered list shows as one change.
@@ -28,7 +45,9 @@ void flatten(const json &value, const std::string &path, std::map<std::string, s
             flatten(item, path + "." + item.value("name", std::string()), out);
         return;
     }
-    out[path] = value.dump();
+    if (value.is_null())
+        return; // absent and null are the same: "no stats" is not a change to "stats: null"
+    out[path] = valueText(value);
 }
 
 std::vector<FieldChange> compare(const json &before, const json &after)

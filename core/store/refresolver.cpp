@@ -3,6 +3,8 @@
 
 #include <algorithm>
 
+#include "tributary/base/suggest.h"
+
 namespace tributary {
 
 Result<Ref> resolveRef(CatalogStore &store, const RefText &text, const AsOf &asOf)
@@ -40,6 +42,18 @@ Result<Ref> resolveRef(CatalogStore &store, const RefText &text, const AsOf &asO
         error.message = "no version '" + text.version.value_or("") + "' of '" + text.name + "'";
     } else {
         error.message = "nothing named '" + written + "'" + (asOf.isLatest() ? "" : " as of " + asOf.toString());
+        // A typo first: names within a few edits. Only on this error path, so listing is fine.
+        ResourceFilter filter;
+        filter.kind = text.kind;
+        if (auto all = store.list(filter, asOf)) {
+            std::vector<std::string> names;
+            for (const ResourceSummary &row : *all)
+                names.push_back(row.ref.name);
+            std::sort(names.begin(), names.end());
+            names.erase(std::unique(names.begin(), names.end()), names.end());
+            if (std::string guess = didYouMean(text.name, names); !guess.empty())
+                error.details.push_back("  " + guess);
+        }
         SearchQuery query;
         query.terms = {text.name};
         query.limit = 5;

@@ -124,7 +124,7 @@ TEST_F(StoreTest, RefusesFilesThatAreNotCatalogs)
     const auto notDatabase = openCatalogStore(text.string(), OpenMode::ReadWrite);
     ASSERT_FALSE(notDatabase);
     EXPECT_EQ(notDatabase.error().code, ErrorCode::Invalid);
-    EXPECT_EQ(notDatabase.error().message, "not a Tributary catalog (not an SQLite database)");
+    EXPECT_EQ(notDatabase.error().message, "not a Tributary catalog");
 
     const auto folder = openCatalogStore(m_dir.path().string(), OpenMode::ReadOnly);
     ASSERT_FALSE(folder);

@@ -14,8 +14,8 @@ Error sqliteError(sqlite3 *db, std::string_view doing, const std::string &where)
     const char *message = db ? sqlite3_errmsg(db) : "out of memory";
     const int code = db ? sqlite3_extended_errcode(db) : SQLITE_NOMEM;
     if ((code & 0xff) == SQLITE_NOTADB) {
-        return Error{ErrorCode::Invalid, "not a Tributary catalog (not an SQLite database)", where,
-                     "choose a .sqlite file made by `tributary import`", {}};
+        return Error{ErrorCode::Invalid, "not a Tributary catalog", where,
+                     "choose a .sqlite file made by `tributary import`, or a new file name", {}};
     }
     std::string hint;
     if ((code & 0xff) == SQLITE_CORRUPT)
@@ -125,7 +125,8 @@ Result<std::unique_ptr<SqliteDatabase>> SqliteDatabase::open(const std::string &
     std::error_code ec;
     if (std::filesystem::is_directory(path, ec)) {
         return fail(ErrorCode::Invalid, "is a folder, not a catalog file", path,
-                    "give a .sqlite file, e.g. " + (std::filesystem::path(path) / "catalog.sqlite").string());
+                    "pass the .sqlite file, e.g. --catalog "
+                        + (std::filesystem::path(path) / "catalog.sqlite").string());
     }
     if (!create && !std::filesystem::exists(path, ec)) {
         return fail(ErrorCode::NotFound, "no catalog file", path,

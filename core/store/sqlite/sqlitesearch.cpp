@@ -68,7 +68,9 @@ Result<std::vector<SearchHit>> SqliteStore::search(const SearchQuery &query)
                + ") + 1) = ?" + std::to_string(next) + " || ':'))";
         ++next;
     }
-    sql += fullText ? " ORDER BY 9 DESC, r.name, r.version" : " ORDER BY r.name, r.version";
+    // What is current comes first: deprecated, retired and archived resources rank below.
+    sql += " ORDER BY (v.status IN ('deprecated', 'retired') OR coalesce(r.stage, '') = 'archived')";
+    sql += fullText ? ", 9 DESC, r.name, r.version" : ", r.name, r.version";
     sql += " LIMIT ?" + std::to_string(next);
 
     auto statement = m_db->prepare(sql);
