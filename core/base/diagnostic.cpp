@@ -6,9 +6,15 @@
 
 namespace tributary {
 
+const std::string &FileName::str() const
+{
+    static const std::string none;
+    return m_name ? *m_name : none;
+}
+
 std::string SourceLocation::toString() const
 {
-    std::string text = file;
+    std::string text = file.str();
     if (line > 0) {
         text += ':' + std::to_string(line);
         if (column > 0)

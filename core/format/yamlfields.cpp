@@ -58,7 +58,7 @@ FieldReader::FieldReader(const YAML::Node &mapping, std::string what,
     , m_mark(mapping.Mark())
     , m_context(context)
 {
-    std::vector<std::string> allowedNames(allowed.begin(), allowed.end());
+    m_fields.reserve(mapping.size());
     for (auto it = mapping.begin(); it != mapping.end(); ++it) {
         const YAML::Node &key = it->first;
         if (!key.IsScalar()) {
@@ -66,25 +66,26 @@ FieldReader::FieldReader(const YAML::Node &mapping, std::string what,
             continue;
         }
         const std::string &name = key.Scalar();
-        if (std::find(allowedNames.begin(), allowedNames.end(), name) == allowedNames.end()) {
+        if (std::find(allowed.begin(), allowed.end(), name) == allowed.end()) {
+            const std::vector<std::string> names(allowed.begin(), allowed.end());
             context.error(key.Mark(), "unknown field '" + name + "' in " + m_what,
                           name == "<<" ? "YAML merge keys are not supported; repeat the fields"
-                                       : didYouMean(name, allowedNames));
+                                       : didYouMean(name, names));
             continue;
         }
         if (find(name)) {
             context.error(key.Mark(), "duplicate field '" + name + "' in " + m_what);
             continue;
         }
-        m_fields.push_back({name, {it->second, key.Mark()}});
+        m_fields.push_back({name, it->second, key.Mark()});
     }
 }
 
 const YAML::Node *FieldReader::find(std::string_view key) const
 {
-    for (const auto &[name, field] : m_fields) {
-        if (name == key)
-            return &field.first;
+    for (const Field &field : m_fields) {
+        if (field.name == key)
+            return &field.value;
     }
     return nullptr;
 }
@@ -97,11 +98,11 @@ bool FieldReader::has(std::string_view key) const
 
 YAML::Mark FieldReader::valueMark(std::string_view key) const
 {
-    for (const auto &[name, field] : m_fields) {
-        if (name != key)
+    for (const Field &field : m_fields) {
+        if (field.name != key)
             continue;
-        const YAML::Mark mark = field.first.Mark();
-        return mark.is_null() || mark.line < 0 ? field.second : mark;
+        const YAML::Mark mark = field.value.Mark();
+        return mark.is_null() || mark.line < 0 ? field.keyMark : mark;
     }
     return m_mark;
 }

@@ -18,7 +18,7 @@ namespace tributary::format {
 // Where diagnostics of one file go, and how yaml-cpp's marks (relative to the document being
 // read) map to places in the file.
 struct FileContext {
-    std::string file;
+    FileName file;
     Diagnostics &diagnostics;
     std::string_view text;         // the whole file
     const LineIndex *lines = nullptr;
@@ -70,7 +70,12 @@ private:
     std::string m_what;
     YAML::Mark m_mark;
     FileContext &m_context;
-    std::vector<std::pair<std::string, std::pair<YAML::Node, YAML::Mark>>> m_fields;
+    struct Field {
+        std::string_view name; // the key's text, owned by the YAML tree being read
+        YAML::Node value;
+        YAML::Mark keyMark;
+    };
+    std::vector<Field> m_fields;
 };
 
 // A scalar as text; reports `what` must be a string otherwise.

@@ -28,8 +28,8 @@ ImportPlan planImport(const Catalog &catalog, const StoredVersions &stored, cons
         planned.metadataText = metadataJson(resource).dump();
         planned.definitionHash = sha256Hex(planned.definitionText);
         planned.metadataHash = sha256Hex(planned.metadataText);
-        const auto path = relativePath.find(resource.where.file);
-        planned.file = path == relativePath.end() ? resource.where.file : path->second;
+        const auto path = relativePath.find(resource.where.file.str());
+        planned.file = path == relativePath.end() ? resource.where.file.str() : path->second;
         planned.line = resource.where.line;
 
         const auto it = stored.find(resource.ref.toString());

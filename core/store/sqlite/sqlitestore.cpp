@@ -95,8 +95,12 @@ Result<std::unique_ptr<SqliteStore>> SqliteStore::open(const std::string &path, 
         return tl::unexpected(db.error());
     if (auto migrated = migrateSqliteSchema(**db, mode == OpenMode::ReadOnly); !migrated)
         return tl::unexpected(migrated.error());
-    if (auto keys = (*db)->exec("PRAGMA foreign_keys = ON"); !keys)
-        return tl::unexpected(keys.error());
+    // A large import touches indexes far bigger than SQLite's default 2 MB page cache; up to
+    // 256 MB is used only as needed.
+    if (auto pragmas = (*db)->exec("PRAGMA foreign_keys = ON; PRAGMA cache_size = -262144;"
+                                   " PRAGMA temp_store = MEMORY");
+        !pragmas)
+        return tl::unexpected(pragmas.error());
     return std::unique_ptr<SqliteStore>(new SqliteStore(std::move(*db)));
 }
 
