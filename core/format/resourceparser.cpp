@@ -166,30 +166,24 @@ void ResourceParser::parseResource(ResourceKind kind, const YAML::Node &node)
 
 bool ResourceParser::parseIdentity(const FieldReader &fields, Resource &resource)
 {
-    bool ok = true;
-    if (auto name = fields.text("name", true)) {
-        resource.ref.name = *name;
-        if (!isValidName(*name)) {
-            m_context.error(fields.valueMark("name"), "invalid name '" + *name + "'",
-                            "names match [A-Za-z_][A-Za-z0-9_.-]*");
-            ok = false;
-        }
-    } else {
-        ok = false;
-    }
+    // Reads `key` into `target`; false when it is missing or does not match its pattern.
+    const auto part = [&](std::string_view key, std::string &target, bool (*valid)(std::string_view),
+                          const char *pattern) {
+        const auto text = fields.text(key, true);
+        if (!text)
+            return false;
+        target = *text;
+        if (valid(*text))
+            return true;
+        m_context.error(fields.valueMark(key), "invalid " + std::string(key) + " '" + *text + "'",
+                        std::string(key == "name" ? "names" : "versions") + " match " + pattern);
+        return false;
+    };
+    const bool named = part("name", resource.ref.name, isValidName, "[A-Za-z_][A-Za-z0-9_.-]*");
     if (!isVersioned(resource.kind()))
-        return ok;
-    if (auto version = fields.text("version", true)) {
-        resource.ref.version = *version;
-        if (!isValidVersion(*version)) {
-            m_context.error(fields.valueMark("version"), "invalid version '" + *version + "'",
-                            "versions match [A-Za-z0-9_.-]+");
-            ok = false;
-        }
-    } else {
-        ok = false;
-    }
-    return ok;
+        return named;
+    const bool versioned = part("version", resource.ref.version, isValidVersion, "[A-Za-z0-9_.-]+");
+    return named && versioned;
 }
 
 std::vector<std::string> ResourceParser::parseTags(const FieldReader &fields)

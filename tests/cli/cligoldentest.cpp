@@ -36,37 +36,24 @@
 
 #include <gtest/gtest.h>
 
+#include "../support/casefolders.h"
 #include "command.h"
 
 namespace tributary::cli {
 namespace {
 
 namespace fs = std::filesystem;
+using tributary::testing::readText;
+using tributary::testing::replaceAll;
+
+std::vector<std::string> caseNames();
 
 fs::path casesRoot()
 {
     return (fs::path(TRIBUTARY_TEST_DATA) / "cli").lexically_normal();
 }
 
-std::vector<std::string> caseNames()
-{
-    std::vector<std::string> names;
-    std::error_code ec;
-    for (const fs::directory_entry &entry : fs::directory_iterator(casesRoot(), ec)) {
-        if (entry.is_directory() && fs::exists(entry.path() / "args"))
-            names.push_back(entry.path().filename().string());
-    }
-    std::sort(names.begin(), names.end());
-    return names;
-}
-
-std::string readText(const fs::path &file)
-{
-    std::ifstream in(file, std::ios::binary);
-    std::ostringstream buffer;
-    buffer << in.rdbuf();
-    return std::move(buffer).str();
-}
+std::vector<std::string> caseNames() { return tributary::testing::caseFolders(casesRoot(), "args"); }
 
 void writeText(const fs::path &file, const std::string &text)
 {
@@ -80,12 +67,6 @@ std::vector<std::string> splitLines(const std::string &text)
     for (std::string line; std::getline(in, line);)
         lines.push_back(line);
     return lines;
-}
-
-void replaceAll(std::string &text, const std::string &from, const std::string &to)
-{
-    for (std::size_t pos = 0; (pos = text.find(from, pos)) != std::string::npos; pos += to.size())
-        text.replace(pos, from.size(), to);
 }
 
 // Placeholder -> value, in the order to expand them; UPDATE_GOLDEN folds values back, longest
@@ -212,15 +193,7 @@ private:
     std::vector<std::pair<std::string, std::optional<std::string>>> m_saved;
 };
 
-std::string testName(const testing::TestParamInfo<std::string> &info)
-{
-    std::string name = info.param;
-    const auto notWordChar = [](char c) { return !std::isalnum(static_cast<unsigned char>(c)); };
-    std::replace_if(name.begin(), name.end(), notWordChar, '_');
-    return name;
-}
-
-class CliGoldenTest : public testing::TestWithParam<std::string>
+class CliGoldenTest : public ::testing::TestWithParam<std::string>
 {
 protected:
     void SetUp() override
@@ -317,7 +290,7 @@ TEST_P(CliGoldenTest, PrintsTheExpectedOutput)
     EXPECT_TRUE(mismatches.empty()) << "case " << caseDir.string() << mismatches;
 }
 
-INSTANTIATE_TEST_SUITE_P(Cases, CliGoldenTest, testing::ValuesIn(caseNames()), testName);
+INSTANTIATE_TEST_SUITE_P(Cases, CliGoldenTest, ::testing::ValuesIn(caseNames()), tributary::testing::caseTestName);
 
 } // namespace
 } // namespace tributary::cli

@@ -15,50 +15,28 @@
 
 #include <gtest/gtest.h>
 
+#include "../support/casefolders.h"
 #include "tributary/format/catalogreader.h"
 
 namespace tributary {
 namespace {
 
 namespace fs = std::filesystem;
+using testing::readText;
+using testing::replaceAll;
 
 fs::path casesRoot()
 {
     return (fs::path(TRIBUTARY_TEST_DATA) / "diagnostics").lexically_normal();
 }
 
-std::vector<std::string> caseNames()
-{
-    std::vector<std::string> names;
-    std::error_code ec;
-    for (const fs::directory_entry &entry : fs::directory_iterator(casesRoot(), ec)) {
-        const std::string name = entry.path().filename().string();
-        if (entry.is_directory() && !name.starts_with('.'))
-            names.push_back(name);
-    }
-    std::sort(names.begin(), names.end());
-    return names;
-}
-
-std::string readText(const fs::path &file)
-{
-    std::ifstream in(file, std::ios::binary);
-    std::ostringstream buffer;
-    buffer << in.rdbuf();
-    return std::move(buffer).str();
-}
+std::vector<std::string> caseNames() { return testing::caseFolders(casesRoot()); }
 
 std::string withoutTrailingNewlines(std::string text)
 {
     while (!text.empty() && (text.back() == '\n' || text.back() == '\r'))
         text.pop_back();
     return text;
-}
-
-void replaceAll(std::string &text, const std::string &from, const std::string &to)
-{
-    for (std::size_t pos = 0; (pos = text.find(from, pos)) != std::string::npos; pos += to.size())
-        text.replace(pos, from.size(), to);
 }
 
 // Every diagnostic as the CLI prints it, with `catalogDir/` dropped wherever it appears (hints
@@ -75,15 +53,7 @@ std::string render(const Diagnostics &diagnostics, const fs::path &catalogDir)
     return text;
 }
 
-std::string testName(const testing::TestParamInfo<std::string> &info)
-{
-    std::string name = info.param;
-    const auto notWordChar = [](char c) { return !std::isalnum(static_cast<unsigned char>(c)); };
-    std::replace_if(name.begin(), name.end(), notWordChar, '_');
-    return name;
-}
-
-class DiagnosticCaseTest : public testing::TestWithParam<std::string>
+class DiagnosticCaseTest : public ::testing::TestWithParam<std::string>
 {
 };
 
@@ -116,7 +86,7 @@ TEST_P(DiagnosticCaseTest, ReportsExactlyTheExpectedDiagnostics)
     EXPECT_TRUE(matches) << report;
 }
 
-INSTANTIATE_TEST_SUITE_P(Cases, DiagnosticCaseTest, testing::ValuesIn(caseNames()), testName);
+INSTANTIATE_TEST_SUITE_P(Cases, DiagnosticCaseTest, ::testing::ValuesIn(caseNames()), testing::caseTestName);
 
 // Guards against a wrong TRIBUTARY_TEST_DATA, which would otherwise run no case at all.
 TEST(DiagnosticCases, AreFound)
