@@ -20,7 +20,7 @@ json diagnosticsJson(const Diagnostics &diagnostics)
     json list = json::array();
     for (const Diagnostic &d : diagnostics) {
         list.push_back({{"severity", d.severity == Severity::Error ? "error" : "warning"},
-                        {"file", d.location.file},
+                        {"file", d.location.file.str()},
                         {"line", d.location.line},
                         {"column", d.location.column},
                         {"message", d.message},
