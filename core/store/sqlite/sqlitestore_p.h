@@ -26,6 +26,7 @@ public:
     Result<std::vector<SearchHit>> search(const SearchQuery &query) override;
     Result<std::vector<Revision>> history(const Ref &ref) override;
     Result<std::string> fingerprint(const AsOf &asOf) override;
+    Result<LineageSnapshot> lineageSnapshot(const AsOf &asOf) override;
 
 private:
     explicit SqliteStore(std::unique_ptr<SqliteDatabase> db);

@@ -6,6 +6,7 @@
 #include <string_view>
 #include <vector>
 
+#include "tributary/lineage/lineagesnapshot.h"
 #include "tributary/search/searchquery.h"
 #include "tributary/store/storetypes.h"
 
@@ -52,6 +53,9 @@ public:
     virtual Result<std::vector<Revision>> history(const Ref &ref) = 0;
     // sha256 of the logical content at `asOf`; equal across backends for equal content.
     virtual Result<std::string> fingerprint(const AsOf &asOf) = 0;
+    // The resources, columns and lineage edges present at `asOf`, read in one pass, for
+    // LineageGraph::build. Errors: NotFound (unknown import), Database.
+    virtual Result<LineageSnapshot> lineageSnapshot(const AsOf &asOf) = 0;
 };
 
 enum class OpenMode {
