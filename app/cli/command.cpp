@@ -30,6 +30,8 @@ const std::vector<Command> &commands()
         std::vector<Command> list = catalogCommands();
         for (Command &command : browseCommands())
             list.push_back(std::move(command));
+        for (Command &command : lineageCommands())
+            list.push_back(std::move(command));
         return list;
     }();
     return all;

@@ -36,6 +36,7 @@ struct Command {
 const std::vector<Command> &commands();
 std::vector<Command> catalogCommands();
 std::vector<Command> browseCommands();
+std::vector<Command> lineageCommands();
 
 // Runs `tributary ARGS...` and returns the exit code.
 int runCli(const std::vector<std::string> &args, std::ostream &out, std::ostream &err);
