@@ -2,8 +2,21 @@
 #include "tributary/lineage/lineagegraph.h"
 
 #include <algorithm>
+#include <functional>
+#include <map>
 
 namespace tributary {
+namespace {
+
+std::uint64_t refHash(const Ref &ref)
+{
+    const std::hash<std::string_view> hash;
+    std::uint64_t h = hash(ref.name);
+    h = h * 1099511628211ULL ^ hash(ref.version);
+    return h * 1099511628211ULL ^ std::uint64_t(ref.kind);
+}
+
+} // namespace
 
 template <typename Step>
 LineageGraph::Rows<Step> LineageGraph::compress(std::size_t n, std::vector<std::pair<std::uint32_t, Step>> &pairs)
@@ -30,11 +43,30 @@ LineageGraph LineageGraph::build(LineageSnapshot snapshot)
     graph.m_import = snapshot.import;
     graph.m_importedAt = snapshot.importedAt;
     graph.m_fingerprint = std::move(snapshot.fingerprint);
-    graph.m_resources = std::move(snapshot.resources);
-    const std::size_t n = graph.m_resources.size();
+    const std::size_t n = snapshot.resources.size();
+    graph.m_resources.reserve(n);
+    std::map<std::string, std::uint32_t> owners;
+    std::map<std::pair<std::int64_t, std::string>, std::uint32_t> origins;
+    for (SnapshotResource &resource : snapshot.resources) {
+        const auto owner = owners.try_emplace(resource.owner, std::uint32_t(graph.m_owners.size()));
+        if (owner.second)
+            graph.m_owners.push_back(resource.owner);
+        const auto origin = origins.try_emplace({resource.created.import.value, resource.created.file},
+                                                std::uint32_t(graph.m_origins.size()));
+        if (origin.second) {
+            Provenance shared = resource.created;
+            shared.line = 0;
+            graph.m_origins.push_back(std::move(shared));
+        }
+        graph.m_resources.push_back({std::move(resource.ref), std::move(resource.tags), resource.status,
+                                     resource.stage, owner.first->second, origin.first->second,
+                                     resource.created.line});
+    }
+    snapshot.resources = {};
     graph.m_byRef.reserve(n);
     for (NodeId i = 0; i < n; ++i)
-        graph.m_byRef.emplace(graph.m_resources[i].ref.toString(), i);
+        graph.m_byRef.emplace_back(refHash(graph.m_resources[i].ref), i);
+    std::sort(graph.m_byRef.begin(), graph.m_byRef.end());
 
     // Columns: the source columns, then a value node per feature and label.
     graph.m_columns.reserve(snapshot.columns.size() + n / 2);
@@ -89,8 +121,20 @@ LineageGraph LineageGraph::build(LineageSnapshot snapshot)
 
 std::optional<NodeId> LineageGraph::find(const Ref &ref) const
 {
-    const auto it = m_byRef.find(ref.toString());
-    return it == m_byRef.end() ? std::nullopt : std::optional<NodeId>(it->second);
+    const std::uint64_t hash = refHash(ref);
+    auto it = std::lower_bound(m_byRef.begin(), m_byRef.end(), std::pair<std::uint64_t, NodeId>{hash, 0});
+    for (; it != m_byRef.end() && it->first == hash; ++it) {
+        if (m_resources[it->second].ref == ref)
+            return it->second;
+    }
+    return std::nullopt;
+}
+
+Provenance LineageGraph::provenance(NodeId node) const
+{
+    Provenance provenance = m_origins[m_resources[node].origin];
+    provenance.line = m_resources[node].line;
+    return provenance;
 }
 
 std::span<const ColumnId> LineageGraph::columnsOf(NodeId resource) const
@@ -120,20 +164,18 @@ std::size_t LineageGraph::memoryBytes() const
     };
     const auto text = [](const std::string &s) { return s.capacity() > 15 ? s.capacity() + 1 : 0; };
     std::size_t bytes = sizeof(*this);
-    bytes += m_resources.capacity() * sizeof(SnapshotResource);
-    for (const SnapshotResource &r : m_resources) {
-        bytes += text(r.ref.name) + text(r.ref.version) + text(r.owner) + strings(r.tags)
-                 + text(r.created.file) + text(r.created.fileSha256);
-    }
+    bytes += m_resources.capacity() * sizeof(LineageNode);
+    for (const LineageNode &r : m_resources)
+        bytes += text(r.ref.name) + text(r.ref.version) + strings(r.tags);
+    bytes += strings(m_owners);
+    bytes += m_origins.capacity() * sizeof(Provenance);
+    for (const Provenance &p : m_origins)
+        bytes += text(p.file) + text(p.fileSha256);
     bytes += m_columns.capacity() * sizeof(ColumnNode);
     for (const ColumnNode &c : m_columns)
         bytes += text(c.name) + strings(c.tags);
     bytes += (m_columnOffsets.capacity() + m_columnsByResource.capacity()) * sizeof(std::uint32_t);
-    // The ref index: a node per entry plus its key, and the bucket array.
-    bytes += m_byRef.size() * (sizeof(std::pair<const std::string, NodeId>) + 2 * sizeof(void *));
-    for (const auto &[key, id] : m_byRef)
-        bytes += text(key);
-    bytes += m_byRef.bucket_count() * sizeof(void *);
+    bytes += m_byRef.capacity() * sizeof(std::pair<std::uint64_t, NodeId>);
     for (const auto *rows : {&m_down, &m_up}) {
         bytes += rows->offsets.capacity() * sizeof(std::uint32_t) + rows->targets.capacity() * sizeof(LineageStep);
     }

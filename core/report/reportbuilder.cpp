@@ -29,15 +29,15 @@ Report emptyReport(const LineageGraph &graph, ReportKind kind, std::string title
 
 ReportFact factFor(const LineageGraph &graph, NodeId node, int depth)
 {
-    const SnapshotResource &resource = graph.resource(node);
+    const LineageNode &resource = graph.resource(node);
     ReportFact fact;
     fact.ref = resource.ref;
-    fact.owner = resource.owner;
+    fact.owner = graph.owner(node);
     fact.tags = resource.tags;
     fact.status = resource.status;
     fact.stage = resource.stage;
     fact.depth = depth;
-    fact.provenance = resource.created;
+    fact.provenance = graph.provenance(node);
     return fact;
 }
 

@@ -5,7 +5,6 @@
 #include <optional>
 #include <span>
 #include <string_view>
-#include <unordered_map>
 #include <vector>
 
 #include "tributary/lineage/lineagesnapshot.h"
@@ -25,6 +24,18 @@ struct LineageStep {
 struct ColumnStep {
     ColumnId column = kNoId;
     TransformKind transform = TransformKind::Identity;
+};
+
+// What the graph keeps of a resource. Owners and origins (import, file, sha256) repeat across
+// thousands of resources, so they are stored once and referred to by index.
+struct LineageNode {
+    Ref ref;
+    std::vector<std::string> tags; // its own tags
+    ResourceStatus status = ResourceStatus::Active;
+    std::optional<ModelStage> stage;
+    std::uint32_t owner = 0;  // LineageGraph::owner()
+    std::uint32_t origin = 0; // LineageGraph::provenance()
+    int line = 0;
 };
 
 // A column node: a column of a source, or the value of a feature or label (empty name).
@@ -49,7 +60,10 @@ public:
     std::size_t columnEdgeCount() const { return m_columnDown.targets.size(); }
     std::size_t droppedEdges() const { return m_droppedEdges; }
 
-    const SnapshotResource &resource(NodeId node) const { return m_resources[node]; }
+    const LineageNode &resource(NodeId node) const { return m_resources[node]; }
+    const std::string &owner(NodeId node) const { return m_owners[m_resources[node].owner]; }
+    // The import, file, line and sha256 its definition rests on.
+    Provenance provenance(NodeId node) const;
     const ColumnNode &column(ColumnId column) const { return m_columns[column]; }
     std::optional<NodeId> find(const Ref &ref) const;
     std::optional<ColumnId> findColumn(NodeId resource, std::string_view name) const;
@@ -84,11 +98,14 @@ private:
     template <typename Step>
     static Rows<Step> compress(std::size_t n, std::vector<std::pair<std::uint32_t, Step>> &pairs);
 
-    std::vector<SnapshotResource> m_resources;
+    std::vector<LineageNode> m_resources;
+    std::vector<std::string> m_owners;
+    std::vector<Provenance> m_origins; // line 0; the node has the line
     std::vector<ColumnNode> m_columns;
     std::vector<std::uint32_t> m_columnOffsets; // per resource, into m_columnsByResource
     std::vector<ColumnId> m_columnsByResource;
-    std::unordered_map<std::string, NodeId> m_byRef;
+    // (hash of the ref, node), sorted: 16 bytes a node where a hash map of ref text took ~100.
+    std::vector<std::pair<std::uint64_t, NodeId>> m_byRef;
     Rows<LineageStep> m_down, m_up;
     Rows<ColumnStep> m_columnDown, m_columnUp;
     std::size_t m_droppedEdges = 0;
