@@ -154,11 +154,10 @@ int runSearch(const Arguments &args, Io &io)
     if (exitCode != ExitOk)
         return exitCode;
     if (const auto limit = args.value("--limit")) {
-        const bool digits = !limit->empty() && limit->size() < 10
-                            && std::all_of(limit->begin(), limit->end(), [](char c) { return c >= '0' && c <= '9'; });
-        if (!digits || std::stoul(*limit) == 0)
+        const auto count = positiveCount(*limit);
+        if (!count)
             return usageError(io, "search", "--limit takes a positive number, not '" + *limit + "'");
-        query->limit = std::stoul(*limit);
+        query->limit = *count;
     }
     auto store = openStore(args, OpenMode::ReadOnly);
     if (!store)

@@ -101,6 +101,14 @@ std::string countOf(std::size_t n, std::string_view singular, std::string_view p
     return std::to_string(n) + " " + std::string(n == 1 ? singular : plural);
 }
 
+std::optional<std::size_t> positiveCount(const std::string &text)
+{
+    if (text.empty() || text.size() > 6 || !std::all_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; }))
+        return std::nullopt;
+    const std::size_t value = std::stoul(text);
+    return value == 0 ? std::nullopt : std::optional<std::size_t>(value);
+}
+
 std::string formatNumber(double value)
 {
     if (std::trunc(value) == value && std::fabs(value) < 1e15)

@@ -51,6 +51,8 @@ int usageError(Io &io, const std::string &command, const std::string &message,
 
 // "1 file", "3 files"; "1 entity", "2 entities".
 std::string countOf(std::size_t n, std::string_view singular, std::string_view plural);
+// A whole number from 1 to 999999 as typed on a command line, or nothing.
+std::optional<std::size_t> positiveCount(const std::string &text);
 // Numbers as people write them: 1284512, 0.87, 38.4 (no "1284512.0").
 std::string formatNumber(double value);
 // Prints every diagnostic to err, then "N errors, M warnings" when there are any.

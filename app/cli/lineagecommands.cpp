@@ -72,13 +72,14 @@ std::optional<int> depthOption(const Arguments &args, const std::string &command
     const auto text = args.value("--depth");
     if (!text || *text == "all")
         return -1;
-    const bool digits = !text->empty() && text->size() < 6
-                        && std::all_of(text->begin(), text->end(), [](char c) { return c >= '0' && c <= '9'; });
-    if (!digits) {
+    if (*text == "0")
+        return 0;
+    const auto count = positiveCount(*text);
+    if (!count) {
         exitCode = usageError(io, command, "--depth takes a number or 'all', not '" + *text + "'");
         return std::nullopt;
     }
-    return std::stoi(*text);
+    return int(*count);
 }
 
 std::string dotQuote(const std::string &text)
@@ -199,11 +200,10 @@ int runPaths(const Arguments &args, Io &io)
     int exitCode = ExitOk;
     PathQuery query;
     if (const auto max = args.value("--max")) {
-        const bool digits = !max->empty() && max->size() < 7
-                            && std::all_of(max->begin(), max->end(), [](char c) { return c >= '0' && c <= '9'; });
-        if (!digits || std::stoul(*max) == 0)
+        const auto count = positiveCount(*max);
+        if (!count)
             return usageError(io, "paths", "--max takes a positive number, not '" + *max + "'");
-        query.maxPaths = std::stoul(*max);
+        query.maxPaths = *count;
     }
     const std::string format = args.value("--format").value_or("text");
     if (format != "text" && format != "json")
@@ -304,9 +304,22 @@ ReportStamp stampFor(const Arguments &args, const std::string &command, const Op
     return {query, opened.asOf.toString(), generated, toolVersion()};
 }
 
-int runTrace(const Arguments &args, Io &io)
+// The report commands about one subject share everything but the report they build.
+template <typename Build>
+int runSubjectReport(const Arguments &args, Io &io, const std::string &command, Build build)
 {
     int exitCode = ExitOk;
+    auto opened = openGraph(args, command, io, exitCode);
+    if (!opened)
+        return exitCode;
+    const auto subject = subjectOf(*opened, args.positional().at(0), command, io, exitCode);
+    if (!subject)
+        return exitCode;
+    return emitReport(build(opened->graph, *subject, stampFor(args, command, *opened)), args, command, io);
+}
+
+int runTrace(const Arguments &args, Io &io)
+{
     std::set<ResourceKind> kinds;
     if (const auto kind = args.value("--to-kind")) {
         const auto parsed = parseKind(*kind);
@@ -315,38 +328,23 @@ int runTrace(const Arguments &args, Io &io)
                               "kinds are provider, entity, source, feature, label, training_set, model");
         kinds.insert(*parsed);
     }
-    auto opened = openGraph(args, "trace", io, exitCode);
-    if (!opened)
-        return exitCode;
-    const auto subject = subjectOf(*opened, args.positional().at(0), "trace", io, exitCode);
-    if (!subject)
-        return exitCode;
-    return emitReport(traceReport(opened->graph, *subject, kinds, stampFor(args, "trace", *opened)), args, "trace", io);
+    return runSubjectReport(args, io, "trace", [&](const LineageGraph &graph, const ReportSubject &subject,
+                                                   const ReportStamp &stamp) {
+        return traceReport(graph, subject, kinds, stamp);
+    });
 }
 
 int runInputs(const Arguments &args, Io &io)
 {
-    int exitCode = ExitOk;
-    auto opened = openGraph(args, "inputs", io, exitCode);
-    if (!opened)
-        return exitCode;
-    const auto subject = subjectOf(*opened, args.positional().at(0), "inputs", io, exitCode);
-    if (!subject)
-        return exitCode;
-    return emitReport(inputsReport(opened->graph, subject->node, stampFor(args, "inputs", *opened)), args, "inputs",
-                      io);
+    return runSubjectReport(args, io, "inputs", [](const LineageGraph &graph, const ReportSubject &subject,
+                                                   const ReportStamp &stamp) {
+        return inputsReport(graph, subject.node, stamp);
+    });
 }
 
 int runImpact(const Arguments &args, Io &io)
 {
-    int exitCode = ExitOk;
-    auto opened = openGraph(args, "impact", io, exitCode);
-    if (!opened)
-        return exitCode;
-    const auto subject = subjectOf(*opened, args.positional().at(0), "impact", io, exitCode);
-    if (!subject)
-        return exitCode;
-    return emitReport(impactReport(opened->graph, *subject, stampFor(args, "impact", *opened)), args, "impact", io);
+    return runSubjectReport(args, io, "impact", impactReport);
 }
 
 int runExposure(const Arguments &args, Io &io)

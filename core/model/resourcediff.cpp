@@ -7,6 +7,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "tributary/base/text.h"
 #include "tributary/model/canonical.h"
 
 namespace tributary {
@@ -72,19 +73,6 @@ std::vector<FieldChange> compare(const json &before, const json &after)
     return changes;
 }
 
-std::vector<std::string> lines(const std::string &text)
-{
-    std::vector<std::string> out;
-    std::size_t start = 0;
-    while (start < text.size()) {
-        std::size_t end = text.find('\n', start);
-        if (end == std::string::npos)
-            end = text.size();
-        out.push_back(text.substr(start, end - start));
-        start = end + 1;
-    }
-    return out;
-}
 
 } // namespace
 
@@ -98,7 +86,7 @@ bool ResourceDiff::isEmpty() const
 
 std::vector<TextDiffLine> diffLines(const std::string &before, const std::string &after)
 {
-    const std::vector<std::string> a = lines(before), b = lines(after);
+    const std::vector<std::string> a = splitLines(before), b = splitLines(after);
     // Descriptions are short; a quadratic table is fine and keeps this obviously right.
     std::vector<std::vector<std::size_t>> common(a.size() + 1, std::vector<std::size_t>(b.size() + 1));
     for (std::size_t i = a.size(); i-- > 0;) {

@@ -4,22 +4,11 @@
 #include <unordered_map>
 
 #include "sqlitestore_p.h"
+#include "tributary/base/text.h"
 
 namespace tributary::store {
 namespace {
 
-std::vector<std::string> splitTags(const std::string &text)
-{
-    std::vector<std::string> tags;
-    for (std::size_t start = 0; start < text.size();) {
-        std::size_t end = text.find('\n', start);
-        if (end == std::string::npos)
-            end = text.size();
-        tags.push_back(text.substr(start, end - start));
-        start = end + 1;
-    }
-    return tags;
-}
 
 // Edges store their upstream end as `kind:name@version` text.
 std::optional<Ref> refFromText(const std::string &text)
@@ -85,7 +74,7 @@ Result<LineageSnapshot> SqliteStore::lineageSnapshot(const AsOf &asOf)
             resource.stage = parseStage(row.text(5));
         resource.owner = row.text(6);
         resource.status = parseStatus(row.text(7)).value_or(ResourceStatus::Active);
-        resource.tags = splitTags(row.text(8));
+        resource.tags = splitLines(row.text(8));
         resource.created = {ImportId{row.int64(9)}, Timestamp{row.int64(10)}, row.text(11),
                             int(row.int64(12)), row.text(13)};
         byResource.emplace(row.int64(0), snapshot.resources.size());

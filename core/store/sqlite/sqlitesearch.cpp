@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 // Full-text search of the latest catalog with SQLite FTS5.
 #include "sqlitestore_p.h"
+#include "tributary/base/text.h"
 
 namespace tributary::store {
 namespace {
@@ -96,21 +97,7 @@ Result<std::vector<SearchHit>> SqliteStore::search(const SearchQuery &query)
         if (!*more)
             break;
         SearchHit hit;
-        hit.summary.ref = {parseKind(statement->text(0)).value_or(ResourceKind::Source), statement->text(1),
-                           statement->text(2)};
-        if (!statement->isNull(3))
-            hit.summary.stage = parseStage(statement->text(3));
-        hit.summary.owner = statement->text(4);
-        hit.summary.status = parseStatus(statement->text(5)).value_or(ResourceStatus::Active);
-        std::string tags = statement->text(6);
-        for (std::size_t start = 0; start < tags.size();) {
-            std::size_t end = tags.find('\n', start);
-            if (end == std::string::npos)
-                end = tags.size();
-            hit.summary.tags.push_back(tags.substr(start, end - start));
-            start = end + 1;
-        }
-        hit.summary.description = statement->text(7);
+        hit.summary = summaryAt(*statement, 0);
         hit.score = statement->real(8);
         hits.push_back(std::move(hit));
     }

@@ -6,6 +6,7 @@
 #include <algorithm>
 
 #include "sqliteschema_p.h"
+#include "tributary/base/text.h"
 #include "tributary/model/canonical.h"
 
 namespace tributary::store {
@@ -19,21 +20,9 @@ constexpr std::string_view kCurrentRevision =
 constexpr std::string_view kSummaryColumns =
     "r.kind, r.name, r.version, r.stage, v.owner, v.status, v.tags, v.description";
 
-std::vector<std::string> splitLines(const std::string &text)
-{
-    std::vector<std::string> lines;
-    std::size_t start = 0;
-    while (start < text.size()) {
-        std::size_t end = text.find('\n', start);
-        if (end == std::string::npos)
-            end = text.size();
-        lines.push_back(text.substr(start, end - start));
-        start = end + 1;
-    }
-    return lines;
-}
 
-// Reads the kSummaryColumns starting at `first`.
+} // namespace
+
 ResourceSummary summaryAt(const SqliteStatement &row, int first)
 {
     ResourceSummary summary;
@@ -48,6 +37,8 @@ ResourceSummary summaryAt(const SqliteStatement &row, int first)
     summary.description = row.text(first + 7);
     return summary;
 }
+
+namespace {
 
 void sortByRef(std::vector<ResourceSummary> &rows)
 {

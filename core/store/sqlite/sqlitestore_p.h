@@ -9,6 +9,10 @@
 
 namespace tributary::store {
 
+// One ResourceSummary from the columns "r.kind, r.name, r.version, r.stage, v.owner, v.status,
+// v.tags, v.description" starting at `first`.
+ResourceSummary summaryAt(const SqliteStatement &row, int first);
+
 // The catalog in one SQLite file (WAL mode). Reads see the last committed import.
 class SqliteStore final : public CatalogStore
 {

@@ -1,0 +1,13 @@
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace tributary {
+
+// The lines of `text`, without their '\n'; a final newline adds no empty line.
+std::vector<std::string> splitLines(std::string_view text);
+
+} // namespace tributary
