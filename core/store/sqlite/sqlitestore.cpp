@@ -57,19 +57,13 @@ std::pair<std::string, bool> tagPattern(std::string tag)
     return {tag, false};
 }
 
-constexpr std::string_view kTagMatch =
-    " EXISTS (SELECT 1 FROM revision_tags t WHERE t.revision_id = v.id AND ("
-    "  (?{p} = 0 AND (t.tag = ?{t} OR substr(t.tag, 1, length(?{t}) + 1) = ?{t} || ':'))"
-    "  OR (?{p} = 1 AND substr(t.tag, 1, length(?{t})) = ?{t}))) ";
-
+// SQL matching a revision's tags against parameters ?tag and ?prefix (1: `tag` is a prefix).
 std::string tagMatch(int tagParam, int prefixParam)
 {
-    std::string sql(kTagMatch);
-    for (std::string::size_type pos; (pos = sql.find("{t}")) != std::string::npos;)
-        sql.replace(pos, 3, std::to_string(tagParam));
-    for (std::string::size_type pos; (pos = sql.find("{p}")) != std::string::npos;)
-        sql.replace(pos, 3, std::to_string(prefixParam));
-    return sql;
+    const std::string t = "?" + std::to_string(tagParam), p = "?" + std::to_string(prefixParam);
+    return " EXISTS (SELECT 1 FROM revision_tags t WHERE t.revision_id = v.id AND ("
+           "  (" + p + " = 0 AND (t.tag = " + t + " OR substr(t.tag, 1, length(" + t + ") + 1) = " + t
+           + " || ':'))  OR (" + p + " = 1 AND substr(t.tag, 1, length(" + t + ")) = " + t + "))) ";
 }
 
 } // namespace
