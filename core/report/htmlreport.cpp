@@ -32,7 +32,7 @@ namespace {
 // Light, printable, system fonts only (a web font would be a remote resource).
 constexpr std::string_view kStyle = R"(
 body { font: 14px/1.45 system-ui, sans-serif; color: #1f2328; background: #fff;
-       margin: 2em auto; max-width: 72em; padding: 0 1em; }
+       margin: 2em auto; max-width: 96em; padding: 0 1em; }
 h1 { font-size: 1.5em; margin: 0 0 .4em; }
 h2 { font-size: 1.15em; margin: 1.6em 0 .5em; }
 code, .mono { font-family: ui-monospace, monospace; font-size: .92em; }
@@ -41,8 +41,8 @@ dl.stamps { display: grid; grid-template-columns: max-content 1fr; gap: .2em 1.2
             border-radius: 6px; }
 dl.stamps dt { font-weight: 600; color: #57606a; }
 dl.stamps dd { margin: 0; overflow-wrap: anywhere; }
-table { border-collapse: collapse; width: 100%; }
-th, td { text-align: left; vertical-align: top; padding: .35em .6em;
+table { border-collapse: collapse; width: 100%; table-layout: fixed; }
+th, td { text-align: left; vertical-align: top; padding: .35em .6em; overflow-wrap: anywhere;
          border-bottom: 1px solid #d0d7de; }
 th { background: #f6f8fa; font-weight: 600; }
 td.num { text-align: right; }
@@ -148,7 +148,11 @@ std::string resultsHtml(const Report &report)
         = "<section>\n<h2>Results (" + std::to_string(report.results.size()) + ")</h2>\n";
     if (report.results.empty())
         return out + "<p class=\"none\">No results.</p>\n</section>\n";
-    out += "<table>\n<thead><tr><th>Resource</th><th>Kind</th><th>Owner</th><th>Status</th>"
+    // Fixed widths: long refs wrap inside their column instead of squeezing the others.
+    out += "<table>\n<colgroup><col style=\"width:17%\"><col style=\"width:7%\">"
+           "<col style=\"width:13%\"><col style=\"width:7%\"><col style=\"width:4%\">"
+           "<col style=\"width:7%\"><col style=\"width:30%\"><col style=\"width:15%\"></colgroup>\n"
+           "<thead><tr><th>Resource</th><th>Kind</th><th>Owner</th><th>Status</th>"
            "<th>Depth</th><th>Tags</th><th>Evidence</th><th>Provenance</th></tr></thead>\n"
            "<tbody>\n";
     for (const ReportFact &fact : report.results)
