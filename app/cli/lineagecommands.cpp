@@ -96,6 +96,57 @@ std::string dotQuote(const std::string &text)
     return quoted + "\"";
 }
 
+// The lineage of one column: its column-level neighbourhood, in the lineage command's formats.
+int printColumnLineage(const LineageGraph &graph, const AsOf &asOf, const ColumnNeighbourhood &hood,
+                       const std::string &format, Io &io)
+{
+    const auto ref = [&](ColumnId column) { return columnRefText(graph, graph.column(column).resource, column); };
+    const auto kind = [&](ColumnId column) {
+        return graph.column(column).name.empty() ? std::string(kindName(graph.resource(graph.column(column).resource).ref.kind))
+                                                 : std::string("column");
+    };
+    if (format == "json") {
+        json nodes = json::array(), edges = json::array();
+        for (const ColumnNeighbourhoodNode &node : hood.nodes) {
+            nodes.push_back({{"ref", ref(node.column)}, {"kind", kind(node.column)}, {"depth", node.depth},
+                             {"hidden_up", node.hiddenUp}, {"hidden_down", node.hiddenDown}});
+        }
+        for (const auto &[from, step] : hood.edges)
+            edges.push_back({{"from", ref(from)}, {"to", ref(step.column)}, {"kind", transformName(step.transform)}});
+        io.out << json{{"root", ref(hood.nodes.front().column)}, {"as_of", asOf.toString()},
+                       {"fingerprint", graph.fingerprint()}, {"nodes", nodes}, {"edges", edges}}
+                      .dump(2)
+               << '\n';
+        return ExitOk;
+    }
+    if (format == "dot") {
+        io.out << "digraph lineage {\n  rankdir=LR;\n  node [shape=box, fontname=\"Helvetica\"];\n";
+        for (const ColumnNeighbourhoodNode &node : hood.nodes) {
+            io.out << "  " << dotQuote(ref(node.column)) << (node.depth == 0 ? " [style=bold]" : "") << ";\n";
+        }
+        for (const auto &[from, step] : hood.edges) {
+            io.out << "  " << dotQuote(ref(from)) << " -> " << dotQuote(ref(step.column))
+                   << " [label=" << dotQuote(std::string(transformName(step.transform))) << "];\n";
+        }
+        io.out << "}\n";
+        return ExitOk;
+    }
+    TextTable table({"DEPTH", "COLUMN", "HIDDEN UP", "HIDDEN DOWN"});
+    std::vector<ColumnNeighbourhoodNode> ordered = hood.nodes;
+    std::stable_sort(ordered.begin(), ordered.end(), [&](const auto &a, const auto &b) {
+        return std::make_pair(a.depth, ref(a.column)) < std::make_pair(b.depth, ref(b.column));
+    });
+    for (const ColumnNeighbourhoodNode &node : ordered) {
+        table.addRow({std::to_string(node.depth), ref(node.column),
+                      node.hiddenUp ? std::to_string(node.hiddenUp) : "",
+                      node.hiddenDown ? std::to_string(node.hiddenDown) : ""});
+    }
+    table.print(io.out);
+    for (const auto &[from, step] : hood.edges)
+        io.out << "  " << ref(from) << " -[" << transformName(step.transform) << "]-> " << ref(step.column) << '\n';
+    return ExitOk;
+}
+
 int runLineage(const Arguments &args, Io &io)
 {
     int exitCode = ExitOk;
@@ -114,6 +165,10 @@ int runLineage(const Arguments &args, Io &io)
     const bool up = args.flag("--up") || args.flag("--both") || !args.flag("--down");
     const bool down = args.flag("--down") || args.flag("--both") || !args.flag("--up");
     const LineageGraph &graph = opened->graph;
+    if (subject->column)
+        return printColumnLineage(graph, opened->asOf,
+                                  columnNeighbourhood(graph, *subject->column, up ? *depth : 0, down ? *depth : 0),
+                                  format, io);
     Traversal traversal(graph);
     const Neighbourhood hood = traversal.neighbourhood(subject->node, up ? *depth : 0, down ? *depth : 0);
     std::vector<NodeId> shown;

@@ -208,6 +208,44 @@ PathResult Traversal::paths(const PathQuery &query)
     return result;
 }
 
+ColumnNeighbourhood columnNeighbourhood(const LineageGraph &graph, ColumnId start, int up, int down)
+{
+    ColumnNeighbourhood result;
+    if (start >= graph.columnCount())
+        return result;
+    std::vector<bool> shown(graph.columnCount(), false);
+    shown[start] = true;
+    result.nodes.push_back({start, 0, 0, 0});
+    const auto walk = [&](bool downstream, int limit) {
+        std::vector<std::pair<ColumnId, int>> queue{{start, 0}};
+        for (std::size_t head = 0; head < queue.size(); ++head) {
+            const auto [column, depth] = queue[head];
+            if (limit >= 0 && depth >= limit)
+                continue;
+            for (const ColumnStep &step : downstream ? graph.columnDownstream(column) : graph.columnUpstream(column)) {
+                if (shown[step.column])
+                    continue;
+                shown[step.column] = true;
+                queue.push_back({step.column, depth + 1});
+                result.nodes.push_back({step.column, downstream ? depth + 1 : -(depth + 1), 0, 0});
+            }
+        }
+    };
+    walk(false, up);
+    walk(true, down);
+    for (ColumnNeighbourhoodNode &node : result.nodes) {
+        for (const ColumnStep &step : graph.columnUpstream(node.column))
+            node.hiddenUp += !shown[step.column];
+        for (const ColumnStep &step : graph.columnDownstream(node.column)) {
+            if (!shown[step.column])
+                ++node.hiddenDown;
+            else
+                result.edges.push_back({node.column, step});
+        }
+    }
+    return result;
+}
+
 bool Traversal::hasLongerPath(NodeId from, NodeId to, int limit, std::uint32_t reachable)
 {
     // Longest path to the target over the nodes that can reach it (a DAG), by an iterative

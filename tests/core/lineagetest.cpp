@@ -183,6 +183,36 @@ TEST(Traversal, PathsShortestFirstAndBounded)
     EXPECT_TRUE(traversal.paths({b.id("model:m@1"), b.id("source:raw@v1"), 100, 32}).paths.empty());
 }
 
+TEST(ColumnNeighbourhood, FollowsColumnLineageWithHiddenCounts)
+{
+    // raw#a -> mid#x -> f (value) ; raw#b -> mid#y ; mid#x -[aggregated]-> other#z
+    LineageSnapshot snapshot;
+    const auto add = [&](ResourceKind kind, const char *name) {
+        snapshot.resources.push_back({{kind, name, "v1"}, {}, {}, ResourceStatus::Active, {}, {}});
+        return snapshot.resources.size() - 1;
+    };
+    const std::size_t raw = add(ResourceKind::Source, "raw"), mid = add(ResourceKind::Source, "mid");
+    const std::size_t other = add(ResourceKind::Source, "other"), f = add(ResourceKind::Feature, "f");
+    for (auto [resource, name] : {std::pair{raw, "a"}, {raw, "b"}, {mid, "x"}, {mid, "y"}, {other, "z"}})
+        snapshot.columns.push_back({resource, name, {}});
+    const Ref rawRef = snapshot.resources[raw].ref, midRef = snapshot.resources[mid].ref;
+    snapshot.columnEdges = {{rawRef, "a", mid, "x", TransformKind::Identity},
+                            {rawRef, "b", mid, "y", TransformKind::Identity},
+                            {midRef, "x", f, "", TransformKind::Identity},
+                            {midRef, "x", other, "z", TransformKind::Aggregated}};
+    const LineageGraph graph = LineageGraph::build(snapshot);
+    const ColumnId x = *graph.findColumn(NodeId(mid), "x");
+    const ColumnNeighbourhood all = columnNeighbourhood(graph, x, -1, -1);
+    ASSERT_EQ(all.nodes.size(), 4u); // x, a, f's value, z
+    EXPECT_EQ(all.edges.size(), 3u);
+    const ColumnNeighbourhood near = columnNeighbourhood(graph, *graph.findColumn(NodeId(raw), "a"), 0, 1);
+    ASSERT_EQ(near.nodes.size(), 2u);
+    EXPECT_EQ(near.nodes[1].column, x);
+    EXPECT_EQ(near.nodes[1].depth, 1);
+    EXPECT_EQ(near.nodes[1].hiddenDown, 2u); // f and z are not shown
+    EXPECT_EQ(graph.column(*graph.valueColumn(NodeId(f))).name, "");
+}
+
 // The sample catalog: closure of every resource equals a naive search over the stored edges.
 TEST(LineageOnStore, ClosureMatchesANaiveSearchOnTheSample)
 {

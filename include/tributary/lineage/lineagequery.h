@@ -60,6 +60,22 @@ struct PathResult {
     bool truncated = false;
 };
 
+// The column-level counterpart of a neighbourhood: columns (and feature/label value nodes)
+// within `up` and `down` hops of a column along column lineage (-1: all).
+struct ColumnNeighbourhoodNode {
+    ColumnId column = kNoId;
+    int depth = 0; // negative upstream
+    std::size_t hiddenUp = 0;
+    std::size_t hiddenDown = 0;
+};
+
+struct ColumnNeighbourhood {
+    std::vector<ColumnNeighbourhoodNode> nodes; // the start first
+    std::vector<std::pair<ColumnId, ColumnStep>> edges;
+};
+
+ColumnNeighbourhood columnNeighbourhood(const LineageGraph &graph, ColumnId start, int up, int down);
+
 // Runs queries over one graph, reusing its buffers: after the first query of a size, a query
 // allocates only its result. Not thread-safe; use one per thread.
 class Traversal
