@@ -30,7 +30,9 @@ const std::vector<Command> &commands()
         std::vector<Command> list = catalogCommands();
         for (Command &command : browseCommands())
             list.push_back(std::move(command));
-        for (Command &command : lineageCommands())
+        for (Command &command : graphCommands())
+            list.push_back(std::move(command));
+        for (Command &command : reportCommands())
             list.push_back(std::move(command));
         return list;
     }();

@@ -36,7 +36,8 @@ struct Command {
 const std::vector<Command> &commands();
 std::vector<Command> catalogCommands();
 std::vector<Command> browseCommands();
-std::vector<Command> lineageCommands();
+std::vector<Command> graphCommands();
+std::vector<Command> reportCommands();
 
 // Runs `tributary ARGS...` and returns the exit code.
 int runCli(const std::vector<std::string> &args, std::ostream &out, std::ostream &err);

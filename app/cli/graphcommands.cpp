@@ -1,71 +1,17 @@
 // SPDX-License-Identifier: Apache-2.0
-// Lineage and compliance commands: lineage, paths, trace, inputs, impact, exposure.
-#include <cstdio>
-#include <cstdlib>
-#include <filesystem>
-#include <fstream>
+// Views of the lineage graph: `lineage` (a neighbourhood, with counts of what is not shown, for
+// a resource or a column) and `paths` (every path between two resources).
+#include <algorithm>
 #include <ostream>
 
-#include "browsesupport.h"
+#include "lineagesupport.h"
 #include "texttable.h"
 #include "tributary/lineage/lineagequery.h"
-#include "tributary/report/reportbuilder.h"
-#include "tributary/report/reportwriter.h"
 
 namespace tributary::cli {
 namespace {
 
 using nlohmann::json;
-
-// The catalog's lineage as of --as-of, ready for queries.
-struct OpenedGraph {
-    std::unique_ptr<CatalogStore> store;
-    AsOf asOf;
-    LineageGraph graph;
-};
-
-std::optional<OpenedGraph> openGraph(const Arguments &args, const std::string &command, Io &io, int &exitCode)
-{
-    auto opened = openForReading(args, command, io, exitCode);
-    if (!opened)
-        return std::nullopt;
-    auto snapshot = opened->store->lineageSnapshot(opened->asOf);
-    if (!snapshot) {
-        exitCode = reportError(snapshot.error(), io);
-        return std::nullopt;
-    }
-    return OpenedGraph{std::move(opened->store), opened->asOf, LineageGraph::build(std::move(*snapshot))};
-}
-
-// Resolves a REF argument (a resource or a column) to the graph's ids.
-std::optional<ReportSubject> subjectOf(OpenedGraph &opened, const std::string &text, const std::string &command,
-                                       Io &io, int &exitCode)
-{
-    std::optional<std::string> column;
-    auto ref = resolveArgument(*opened.store, text, opened.asOf, &column);
-    if (!ref) {
-        exitCode = reportResolveError(ref.error(), command, io);
-        return std::nullopt;
-    }
-    const auto node = opened.graph.find(*ref);
-    if (!node) {
-        exitCode = reportError({ErrorCode::NotFound, "no " + ref->toString() + " in the lineage graph",
-                                opened.store->locator(), {}, {}},
-                               io);
-        return std::nullopt;
-    }
-    ReportSubject subject{*node, std::nullopt};
-    if (column) {
-        subject.column = opened.graph.findColumn(*node, *column);
-        if (!subject.column) {
-            exitCode = reportError({ErrorCode::NotFound, ref->toString() + " has no column '" + *column + "'",
-                                    opened.store->locator(), {}, {}},
-                                   io);
-            return std::nullopt;
-        }
-    }
-    return subject;
-}
 
 std::optional<int> depthOption(const Arguments &args, const std::string &command, Io &io, int &exitCode)
 {
@@ -272,6 +218,10 @@ int runPaths(const Arguments &args, Io &io)
     const auto to = subjectOf(*opened, args.positional().at(1), "paths", io, exitCode);
     if (!to)
         return exitCode;
+    if (from->column || to->column) {
+        return usageError(io, "paths", "paths runs between resources, not columns",
+                          "for a column, `tributary trace REF#column --to-kind model` shows how it reached each model");
+    }
     query.from = from->node;
     query.to = to->node;
     const LineageGraph &graph = opened->graph;
@@ -307,134 +257,10 @@ int runPaths(const Arguments &args, Io &io)
     return ExitOk;
 }
 
-// Writes the report to --output (atomically: a temporary file, then a rename) or stdout.
-int emitReport(const Report &report, const Arguments &args, const std::string &command, Io &io)
-{
-    const std::string name = args.value("--format").value_or("text");
-    const auto format = parseReportFormat(name);
-    if (!format)
-        return usageError(io, command, "--format takes text, json, csv or html, not '" + name + "'");
-    const std::string text = writeReport(report, *format);
-    const auto output = args.value("--output");
-    if (!output) {
-        io.out << text;
-        return ExitOk;
-    }
-    const std::filesystem::path target(*output);
-    const std::filesystem::path temporary = target.string() + ".tmp";
-    {
-        std::ofstream out(temporary, std::ios::binary | std::ios::trunc);
-        out << text;
-        if (!out.flush()) {
-            std::filesystem::remove(temporary);
-            return reportError({ErrorCode::Io, "cannot write the report", *output, {}, {}}, io);
-        }
-    }
-    std::error_code ec;
-    std::filesystem::rename(temporary, target, ec);
-    if (ec)
-        return reportError({ErrorCode::Io, "cannot write the report: " + ec.message(), *output, {}, {}}, io);
-    io.err << "wrote " << *output << " (" << report.results.size() << " results)\n";
-    return ExitOk;
-}
-
-ReportStamp stampFor(const Arguments &args, const std::string &command, const OpenedGraph &opened)
-{
-    std::string query = "tributary " + command;
-    for (const std::string &arg : args.positional())
-        query += " " + arg;
-    for (const char *option : {"--to-kind", "--tag", "--policy", "--as-of"}) {
-        if (const auto value = args.value(option))
-            query += std::string(" ") + option + " " + *value;
-    }
-    // SOURCE_DATE_EPOCH (the reproducible-builds convention) fixes the generation time, so a
-    // report can be regenerated byte for byte and compared.
-    Timestamp generated = Timestamp::now();
-    if (const char *epoch = std::getenv("SOURCE_DATE_EPOCH"); epoch && *epoch) {
-        char *end = nullptr;
-        const long long seconds = std::strtoll(epoch, &end, 10);
-        if (end && *end == '\0')
-            generated = Timestamp{seconds};
-    }
-    return {query, opened.asOf.toString(), generated, toolVersion()};
-}
-
-// The report commands about one subject share everything but the report they build.
-template <typename Build>
-int runSubjectReport(const Arguments &args, Io &io, const std::string &command, Build build)
-{
-    int exitCode = ExitOk;
-    auto opened = openGraph(args, command, io, exitCode);
-    if (!opened)
-        return exitCode;
-    const auto subject = subjectOf(*opened, args.positional().at(0), command, io, exitCode);
-    if (!subject)
-        return exitCode;
-    return emitReport(build(opened->graph, *subject, stampFor(args, command, *opened)), args, command, io);
-}
-
-int runTrace(const Arguments &args, Io &io)
-{
-    std::set<ResourceKind> kinds;
-    if (const auto kind = args.value("--to-kind")) {
-        const auto parsed = parseKind(*kind);
-        if (!parsed)
-            return usageError(io, "trace", "unknown kind '" + *kind + "'",
-                              "kinds are provider, entity, source, feature, label, training_set, model");
-        kinds.insert(*parsed);
-    }
-    return runSubjectReport(args, io, "trace", [&](const LineageGraph &graph, const ReportSubject &subject,
-                                                   const ReportStamp &stamp) {
-        return traceReport(graph, subject, kinds, stamp);
-    });
-}
-
-int runInputs(const Arguments &args, Io &io)
-{
-    return runSubjectReport(args, io, "inputs", [](const LineageGraph &graph, const ReportSubject &subject,
-                                                   const ReportStamp &stamp) {
-        return inputsReport(graph, subject.node, stamp);
-    });
-}
-
-int runImpact(const Arguments &args, Io &io)
-{
-    return runSubjectReport(args, io, "impact", impactReport);
-}
-
-int runExposure(const Arguments &args, Io &io)
-{
-    int exitCode = ExitOk;
-    const auto tag = args.value("--tag");
-    if (!tag || tag->empty())
-        return usageError(io, "exposure", "--tag is required", "e.g. --tag pii, --tag pii:direct, --tag gdpr");
-    PropagationPolicy policy;
-    if (const auto path = args.value("--policy")) {
-        if (!std::filesystem::exists(*path))
-            return reportError({ErrorCode::NotFound, "no policy file", *path, {}, {}}, io);
-        Diagnostics diagnostics;
-        policy = readPropagationPolicy(*path, diagnostics);
-        reportDiagnostics(diagnostics, io);
-        if (hasErrors(diagnostics))
-            return ExitInputError;
-    }
-    auto opened = openGraph(args, "exposure", io, exitCode);
-    if (!opened)
-        return exitCode;
-    return emitReport(exposureReport(opened->graph, policy, *tag, stampFor(args, "exposure", *opened)), args,
-                      "exposure", io);
-}
-
 } // namespace
 
-std::vector<Command> lineageCommands()
+std::vector<Command> graphCommands()
 {
-    const std::vector<std::string> reportOptions{"--catalog", "--as-of", "--format", "--output"};
-    const auto with = [&](std::initializer_list<std::string> extra) {
-        std::vector<std::string> options = reportOptions;
-        options.insert(options.end(), extra);
-        return options;
-    };
     return {
         {"lineage", "lineage REF --catalog FILE [--up|--down|--both] [--depth N] [--columns] [--as-of T] [--format text|json|dot]",
          "the lineage around a resource, with counts of the neighbours not shown",
@@ -442,15 +268,6 @@ std::vector<Command> lineageCommands()
         {"paths", "paths FROM TO --catalog FILE [--max N] [--as-of T] [--format text|json]",
          "every lineage path between two resources, shortest first",
          {{"--catalog", "--max", "--as-of", "--format"}, {}, 2, 2}, runPaths},
-        {"trace", "trace REF --catalog FILE [--to-kind K] [--as-of T] [--format text|json|csv|html] [--output F]",
-         "what a resource or column fed, with the evidence for each",
-         {with({"--to-kind"}), {}, 1, 1}, runTrace},
-        {"inputs", "inputs MODEL_REF --catalog FILE [--as-of T] [--format text|json|csv|html] [--output F]",
-         "everything that fed a model", {with({}), {}, 1, 1}, runInputs},
-        {"impact", "impact REF --catalog FILE [--as-of T] [--format text|json|csv|html] [--output F]",
-         "what a change or erasure of a resource or column hits, and whom to tell", {with({}), {}, 1, 1}, runImpact},
-        {"exposure", "exposure --tag T --catalog FILE [--policy F] [--as-of T] [--format text|json|csv|html] [--output F]",
-         "the models a tag (e.g. pii) reaches, and how", {with({"--tag", "--policy"}), {}, 0, 0}, runExposure},
     };
 }
 

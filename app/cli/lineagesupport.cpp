@@ -1,0 +1,49 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "lineagesupport.h"
+
+namespace tributary::cli {
+
+std::optional<OpenedGraph> openGraph(const Arguments &args, const std::string &command, Io &io, int &exitCode)
+{
+    auto opened = openForReading(args, command, io, exitCode);
+    if (!opened)
+        return std::nullopt;
+    auto snapshot = opened->store->lineageSnapshot(opened->asOf);
+    if (!snapshot) {
+        exitCode = reportError(snapshot.error(), io);
+        return std::nullopt;
+    }
+    return OpenedGraph{std::move(opened->store), opened->asOf, LineageGraph::build(std::move(*snapshot))};
+}
+
+// Resolves a REF argument (a resource or a column) to the graph's ids.
+std::optional<ReportSubject> subjectOf(OpenedGraph &opened, const std::string &text, const std::string &command,
+                                       Io &io, int &exitCode)
+{
+    std::optional<std::string> column;
+    auto ref = resolveArgument(*opened.store, text, opened.asOf, &column);
+    if (!ref) {
+        exitCode = reportResolveError(ref.error(), command, io);
+        return std::nullopt;
+    }
+    const auto node = opened.graph.find(*ref);
+    if (!node) {
+        exitCode = reportError({ErrorCode::NotFound, "no " + ref->toString() + " in the lineage graph",
+                                opened.store->locator(), {}, {}},
+                               io);
+        return std::nullopt;
+    }
+    ReportSubject subject{*node, std::nullopt};
+    if (column) {
+        subject.column = opened.graph.findColumn(*node, *column);
+        if (!subject.column) {
+            exitCode = reportError({ErrorCode::NotFound, ref->toString() + " has no column '" + *column + "'",
+                                    opened.store->locator(), {}, {}},
+                                   io);
+            return std::nullopt;
+        }
+    }
+    return subject;
+}
+
+} // namespace tributary::cli
