@@ -54,12 +54,12 @@ int printColumnLineage(const LineageGraph &graph, const AsOf &asOf, const Column
     if (format == "json") {
         json nodes = json::array(), edges = json::array();
         for (const ColumnNeighbourhoodNode &node : hood.nodes) {
-            nodes.push_back({{"ref", ref(node.column)}, {"kind", kind(node.column)}, {"depth", node.depth},
+            nodes.push_back({{"ref", ref(node.node)}, {"kind", kind(node.node)}, {"depth", node.depth},
                              {"hidden_up", node.hiddenUp}, {"hidden_down", node.hiddenDown}});
         }
         for (const auto &[from, step] : hood.edges)
             edges.push_back({{"from", ref(from)}, {"to", ref(step.column)}, {"kind", transformName(step.transform)}});
-        io.out << json{{"root", ref(hood.nodes.front().column)}, {"as_of", asOf.toString()},
+        io.out << json{{"root", ref(hood.nodes.front().node)}, {"as_of", asOf.toString()},
                        {"fingerprint", graph.fingerprint()}, {"nodes", nodes}, {"edges", edges}}
                       .dump(2)
                << '\n';
@@ -68,7 +68,7 @@ int printColumnLineage(const LineageGraph &graph, const AsOf &asOf, const Column
     if (format == "dot") {
         io.out << "digraph lineage {\n  rankdir=LR;\n  node [shape=box, fontname=\"Helvetica\"];\n";
         for (const ColumnNeighbourhoodNode &node : hood.nodes) {
-            io.out << "  " << dotQuote(ref(node.column)) << (node.depth == 0 ? " [style=bold]" : "") << ";\n";
+            io.out << "  " << dotQuote(ref(node.node)) << (node.depth == 0 ? " [style=bold]" : "") << ";\n";
         }
         for (const auto &[from, step] : hood.edges) {
             io.out << "  " << dotQuote(ref(from)) << " -> " << dotQuote(ref(step.column))
@@ -80,10 +80,10 @@ int printColumnLineage(const LineageGraph &graph, const AsOf &asOf, const Column
     TextTable table({"DEPTH", "COLUMN", "HIDDEN UP", "HIDDEN DOWN"});
     std::vector<ColumnNeighbourhoodNode> ordered = hood.nodes;
     std::stable_sort(ordered.begin(), ordered.end(), [&](const auto &a, const auto &b) {
-        return std::make_pair(a.depth, ref(a.column)) < std::make_pair(b.depth, ref(b.column));
+        return std::make_pair(a.depth, ref(a.node)) < std::make_pair(b.depth, ref(b.node));
     });
     for (const ColumnNeighbourhoodNode &node : ordered) {
-        table.addRow({std::to_string(node.depth), ref(node.column),
+        table.addRow({std::to_string(node.depth), ref(node.node),
                       node.hiddenUp ? std::to_string(node.hiddenUp) : "",
                       node.hiddenDown ? std::to_string(node.hiddenDown) : ""});
     }

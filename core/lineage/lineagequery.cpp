@@ -7,6 +7,51 @@
 
 namespace tributary {
 
+namespace {
+
+std::uint32_t targetOf(const LineageStep &step) { return step.node; }
+std::uint32_t targetOf(const ColumnStep &step) { return step.column; }
+
+// Breadth-first `up` then `down` hops from `start` (-1: all), then the hidden counts and the
+// edges between shown nodes. `rows(id, downstream)` gives adjacency; `markNew(id)` marks a node
+// shown and says whether it was new; `shown(id)` asks.
+template <typename Node, typename Step, typename Rows, typename MarkNew, typename Shown>
+void collectNeighbourhood(std::uint32_t start, int up, int down, Rows rows, MarkNew markNew, Shown shown,
+                          std::vector<Node> &nodes, std::vector<std::pair<std::uint32_t, Step>> &edges)
+{
+    markNew(start);
+    nodes.push_back({start, 0, 0, 0});
+    const auto walk = [&](bool downstream, int limit) {
+        std::vector<std::pair<std::uint32_t, int>> queue{{start, 0}};
+        for (std::size_t head = 0; head < queue.size(); ++head) {
+            const auto [id, depth] = queue[head];
+            if (limit >= 0 && depth >= limit)
+                continue;
+            for (const Step &step : rows(id, downstream)) {
+                if (!markNew(targetOf(step)))
+                    continue;
+                queue.push_back({targetOf(step), depth + 1});
+                nodes.push_back({targetOf(step), downstream ? depth + 1 : -(depth + 1), 0, 0});
+            }
+        }
+    };
+    walk(false, up);
+    walk(true, down);
+    for (Node &node : nodes) {
+        const std::uint32_t id = node.node;
+        for (const Step &step : rows(id, false))
+            node.hiddenUp += !shown(targetOf(step));
+        for (const Step &step : rows(id, true)) {
+            if (!shown(targetOf(step)))
+                ++node.hiddenDown;
+            else
+                edges.push_back({id, step});
+        }
+    }
+}
+
+} // namespace
+
 Traversal::Traversal(const LineageGraph &graph)
     : m_graph(graph)
     , m_seen(graph.nodeCount(), 0)
@@ -109,39 +154,11 @@ Neighbourhood Traversal::neighbourhood(NodeId start, int up, int down)
     if (start >= m_graph.nodeCount())
         return result;
     nextEpoch();
-    visit(start);
-    result.nodes.push_back({start, 0, 0, 0});
-    const auto walk = [&](bool downstream, int limit) {
-        std::size_t head = 0;
-        std::vector<NodeId> frontier{start};
-        std::vector<int> depths{0};
-        while (head < frontier.size()) {
-            const NodeId node = frontier[head];
-            const int depth = depths[head++];
-            if (limit >= 0 && depth >= limit)
-                continue;
-            for (const LineageStep &step : downstream ? m_graph.downstream(node) : m_graph.upstream(node)) {
-                if (!visit(step.node))
-                    continue;
-                frontier.push_back(step.node);
-                depths.push_back(depth + 1);
-                result.nodes.push_back({step.node, downstream ? depth + 1 : -(depth + 1), 0, 0});
-            }
-        }
-    };
-    walk(false, up);
-    walk(true, down);
-    // Everything shown is marked with this epoch: count what each shown node has beyond it.
-    for (NeighbourhoodNode &shown : result.nodes) {
-        for (const LineageStep &step : m_graph.upstream(shown.node))
-            shown.hiddenUp += m_seen[step.node] != m_epoch;
-        for (const LineageStep &step : m_graph.downstream(shown.node)) {
-            if (m_seen[step.node] != m_epoch)
-                ++shown.hiddenDown;
-            else
-                result.edges.push_back({shown.node, step});
-        }
-    }
+    collectNeighbourhood<NeighbourhoodNode, LineageStep>(
+        start, up, down,
+        [&](NodeId node, bool downstream) { return downstream ? m_graph.downstream(node) : m_graph.upstream(node); },
+        [&](NodeId node) { return visit(node); }, [&](NodeId node) { return m_seen[node] == m_epoch; },
+        result.nodes, result.edges);
     return result;
 }
 
@@ -214,35 +231,13 @@ ColumnNeighbourhood columnNeighbourhood(const LineageGraph &graph, ColumnId star
     if (start >= graph.columnCount())
         return result;
     std::vector<bool> shown(graph.columnCount(), false);
-    shown[start] = true;
-    result.nodes.push_back({start, 0, 0, 0});
-    const auto walk = [&](bool downstream, int limit) {
-        std::vector<std::pair<ColumnId, int>> queue{{start, 0}};
-        for (std::size_t head = 0; head < queue.size(); ++head) {
-            const auto [column, depth] = queue[head];
-            if (limit >= 0 && depth >= limit)
-                continue;
-            for (const ColumnStep &step : downstream ? graph.columnDownstream(column) : graph.columnUpstream(column)) {
-                if (shown[step.column])
-                    continue;
-                shown[step.column] = true;
-                queue.push_back({step.column, depth + 1});
-                result.nodes.push_back({step.column, downstream ? depth + 1 : -(depth + 1), 0, 0});
-            }
-        }
-    };
-    walk(false, up);
-    walk(true, down);
-    for (ColumnNeighbourhoodNode &node : result.nodes) {
-        for (const ColumnStep &step : graph.columnUpstream(node.column))
-            node.hiddenUp += !shown[step.column];
-        for (const ColumnStep &step : graph.columnDownstream(node.column)) {
-            if (!shown[step.column])
-                ++node.hiddenDown;
-            else
-                result.edges.push_back({node.column, step});
-        }
-    }
+    collectNeighbourhood<ColumnNeighbourhoodNode, ColumnStep>(
+        start, up, down,
+        [&](ColumnId column, bool downstream) {
+            return downstream ? graph.columnDownstream(column) : graph.columnUpstream(column);
+        },
+        [&](ColumnId column) { return !shown[column] && (shown[column] = true); },
+        [&](ColumnId column) { return bool(shown[column]); }, result.nodes, result.edges);
     return result;
 }
 

@@ -207,7 +207,7 @@ TEST(ColumnNeighbourhood, FollowsColumnLineageWithHiddenCounts)
     EXPECT_EQ(all.edges.size(), 3u);
     const ColumnNeighbourhood near = columnNeighbourhood(graph, *graph.findColumn(NodeId(raw), "a"), 0, 1);
     ASSERT_EQ(near.nodes.size(), 2u);
-    EXPECT_EQ(near.nodes[1].column, x);
+    EXPECT_EQ(near.nodes[1].node, x);
     EXPECT_EQ(near.nodes[1].depth, 1);
     EXPECT_EQ(near.nodes[1].hiddenDown, 2u); // f and z are not shown
     EXPECT_EQ(graph.column(*graph.valueColumn(NodeId(f))).name, "");

@@ -63,7 +63,7 @@ struct PathResult {
 // The column-level counterpart of a neighbourhood: columns (and feature/label value nodes)
 // within `up` and `down` hops of a column along column lineage (-1: all).
 struct ColumnNeighbourhoodNode {
-    ColumnId column = kNoId;
+    ColumnId node = kNoId; // the column
     int depth = 0; // negative upstream
     std::size_t hiddenUp = 0;
     std::size_t hiddenDown = 0;
