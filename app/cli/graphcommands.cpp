@@ -196,6 +196,48 @@ int runLineage(const Arguments &args, Io &io)
     return ExitOk;
 }
 
+// Paths from a column: column lineage, then resource lineage, in the paths command's formats.
+int printColumnPaths(OpenedGraph &opened, ColumnId from, NodeId to, const PathQuery &query, const std::string &format,
+                     Io &io)
+{
+    const LineageGraph &graph = opened.graph;
+    Traversal traversal(graph);
+    const ColumnPathResult result = traversal.columnPaths(from, to, query.maxPaths, query.maxLength);
+    const auto hopRef = [&](const MixedHop &hop) { return columnRefText(graph, hop.resource, hop.column); };
+    const auto hopEdge = [&](const MixedHop &hop) {
+        return std::string(hop.column != kNoId ? transformName(hop.transform) : edgeKindName(hop.edge));
+    };
+    const std::string fromText = columnRefText(graph, graph.column(from).resource, from);
+    const std::string toText = graph.resource(to).ref.toString();
+    if (format == "json") {
+        json paths = json::array();
+        for (const MixedPath &path : result.paths) {
+            json hops = json::array();
+            for (std::size_t i = 0; i < path.size(); ++i)
+                hops.push_back({{"ref", hopRef(path[i])}, {"edge", i == 0 ? std::string() : hopEdge(path[i])}});
+            paths.push_back(hops);
+        }
+        io.out << json{{"from", fromText}, {"to", toText}, {"as_of", opened.asOf.toString()}, {"paths", paths},
+                       {"truncated", result.truncated}}
+                      .dump(2)
+               << '\n';
+        return ExitOk;
+    }
+    if (result.paths.empty()) {
+        io.err << "no lineage path from " << fromText << " to " << toText << '\n';
+        return ExitOk;
+    }
+    for (const MixedPath &path : result.paths) {
+        std::string line = hopRef(path.front());
+        for (std::size_t i = 1; i < path.size(); ++i)
+            line += " -[" + hopEdge(path[i]) + "]-> " + hopRef(path[i]);
+        io.out << line << '\n';
+    }
+    if (result.truncated)
+        io.out << "(more paths may exist; raise --max to see them)\n";
+    return ExitOk;
+}
+
 int runPaths(const Arguments &args, Io &io)
 {
     int exitCode = ExitOk;
@@ -218,10 +260,10 @@ int runPaths(const Arguments &args, Io &io)
     const auto to = subjectOf(*opened, args.positional().at(1), "paths", io, exitCode);
     if (!to)
         return exitCode;
-    if (from->column || to->column) {
-        return usageError(io, "paths", "paths runs between resources, not columns",
-                          "for a column, `tributary trace REF#column --to-kind model` shows how it reached each model");
-    }
+    if (to->column)
+        return usageError(io, "paths", "paths end at a resource, not a column", "give the model, feature or source");
+    if (from->column)
+        return printColumnPaths(*opened, *from->column, to->node, query, format, io);
     query.from = from->node;
     query.to = to->node;
     const LineageGraph &graph = opened->graph;

@@ -241,6 +241,74 @@ ColumnNeighbourhood columnNeighbourhood(const LineageGraph &graph, ColumnId star
     return result;
 }
 
+ColumnPathResult Traversal::columnPaths(ColumnId from, NodeId to, std::size_t maxPaths, int maxLength)
+{
+    ColumnPathResult result;
+    if (from >= m_graph.columnCount() || to >= m_graph.nodeCount())
+        return result;
+    // Column parts: from `from` to a column of `to`, or to a value column (a feature or label)
+    // from which resource lineage goes on. Bounded, so a very wide fan-out cannot run away.
+    const std::size_t cap = std::max<std::size_t>(maxPaths * 10, 100);
+    std::vector<MixedPath> parts;
+    struct Frame {
+        ColumnId column;
+        std::size_t next;
+    };
+    std::vector<Frame> stack{{from, 0}};
+    MixedPath current{{m_graph.column(from).resource, from, EdgeKind::Input, TransformKind::Identity}};
+    while (!stack.empty()) {
+        Frame &frame = stack.back();
+        const auto steps = m_graph.columnDownstream(frame.column);
+        if (frame.next == steps.size() || int(current.size()) > maxLength) {
+            result.truncated = result.truncated || (frame.next < steps.size());
+            stack.pop_back();
+            current.pop_back();
+            continue;
+        }
+        const ColumnStep step = steps[frame.next++];
+        const NodeId owner = m_graph.column(step.column).resource;
+        current.push_back({owner, step.column, EdgeKind::Input, step.transform});
+        if (owner == to || m_graph.column(step.column).name.empty()) {
+            if (parts.size() == cap) {
+                result.truncated = true;
+                break;
+            }
+            parts.push_back(current);
+            if (owner == to) {
+                current.pop_back();
+                continue;
+            }
+        }
+        stack.push_back({step.column, 0});
+    }
+    // Resource parts: from each feature or label reached, on to `to`.
+    for (const MixedPath &part : parts) {
+        const NodeId last = part.back().resource;
+        if (last == to) {
+            result.paths.push_back(part);
+            continue;
+        }
+        const int left = maxLength - int(part.size() - 1);
+        if (left <= 0)
+            continue;
+        const PathResult onward = paths({last, to, maxPaths, left});
+        result.truncated = result.truncated || onward.truncated;
+        for (const LineagePath &path : onward.paths) {
+            MixedPath whole = part;
+            for (std::size_t i = 1; i < path.size(); ++i)
+                whole.push_back({path[i].node, kNoId, path[i].kind, TransformKind::Identity});
+            result.paths.push_back(std::move(whole));
+        }
+    }
+    std::stable_sort(result.paths.begin(), result.paths.end(),
+                     [](const MixedPath &a, const MixedPath &b) { return a.size() < b.size(); });
+    if (result.paths.size() > maxPaths) {
+        result.paths.resize(maxPaths);
+        result.truncated = true;
+    }
+    return result;
+}
+
 bool Traversal::hasLongerPath(NodeId from, NodeId to, int limit, std::uint32_t reachable)
 {
     // Longest path to the target over the nodes that can reach it (a DAG), by an iterative

@@ -213,6 +213,50 @@ TEST(ColumnNeighbourhood, FollowsColumnLineageWithHiddenCounts)
     EXPECT_EQ(graph.column(*graph.valueColumn(NodeId(f))).name, "");
 }
 
+TEST(Traversal, ColumnPathsFollowColumnsThenResources)
+{
+    // raw#a -> mid#x -> f ; raw#a -> mid#y -> g ; f -> ts -> m ; g -> m (inference)
+    LineageSnapshot snapshot;
+    const auto add = [&](ResourceKind kind, const char *name) {
+        snapshot.resources.push_back({{kind, name, "v1"}, {}, {}, ResourceStatus::Active, {}, {}});
+        return snapshot.resources.size() - 1;
+    };
+    const std::size_t raw = add(ResourceKind::Source, "raw"), mid = add(ResourceKind::Source, "mid");
+    const std::size_t f = add(ResourceKind::Feature, "f"), g = add(ResourceKind::Feature, "g");
+    const std::size_t ts = add(ResourceKind::TrainingSet, "ts"), m = add(ResourceKind::Model, "m");
+    for (auto [resource, name] : {std::pair{raw, "a"}, {mid, "x"}, {mid, "y"}})
+        snapshot.columns.push_back({resource, name, {}});
+    const auto ref = [&](std::size_t i) { return snapshot.resources[i].ref; };
+    snapshot.columnEdges = {{ref(raw), "a", mid, "x", TransformKind::Aggregated},
+                            {ref(raw), "a", mid, "y", TransformKind::Masked},
+                            {ref(mid), "x", f, "", TransformKind::Identity},
+                            {ref(mid), "y", g, "", TransformKind::Identity}};
+    snapshot.edges = {{ref(raw), mid, EdgeKind::Input},        {ref(mid), f, EdgeKind::Source},
+                      {ref(mid), g, EdgeKind::Source},         {ref(f), ts, EdgeKind::Feature},
+                      {ref(ts), m, EdgeKind::TrainingSet},     {ref(g), m, EdgeKind::InferenceFeature}};
+    const LineageGraph graph = LineageGraph::build(snapshot);
+    Traversal traversal(graph);
+    const ColumnId a = *graph.findColumn(NodeId(raw), "a");
+
+    const ColumnPathResult toModel = traversal.columnPaths(a, NodeId(m), 10, 32);
+    ASSERT_EQ(toModel.paths.size(), 2u);
+    EXPECT_FALSE(toModel.truncated);
+    const MixedPath &shortest = toModel.paths[0]; // a -masked-> y -> g -inference-> m
+    ASSERT_EQ(shortest.size(), 4u);
+    EXPECT_EQ(shortest[1].transform, TransformKind::Masked);
+    EXPECT_EQ(shortest[2].resource, NodeId(g));
+    EXPECT_EQ(shortest[3].column, kNoId);
+    EXPECT_EQ(shortest[3].edge, EdgeKind::InferenceFeature);
+    EXPECT_EQ(toModel.paths[1].size(), 5u); // a -> x -> f -> ts -> m
+
+    const ColumnPathResult toSource = traversal.columnPaths(a, NodeId(mid), 10, 32);
+    EXPECT_EQ(toSource.paths.size(), 2u); // ends at mid#x and at mid#y
+    const ColumnPathResult limited = traversal.columnPaths(a, NodeId(m), 1, 32);
+    EXPECT_EQ(limited.paths.size(), 1u);
+    EXPECT_TRUE(limited.truncated);
+    EXPECT_TRUE(traversal.columnPaths(*graph.findColumn(NodeId(mid), "x"), NodeId(g), 10, 32).paths.empty());
+}
+
 // The sample catalog: closure of every resource equals a naive search over the stored edges.
 TEST(LineageOnStore, ClosureMatchesANaiveSearchOnTheSample)
 {

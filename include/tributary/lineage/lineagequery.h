@@ -54,6 +54,22 @@ struct PathQuery {
     int maxLength = 32; // edges
 };
 
+// A hop of a path that starts at a column: it follows column lineage (a column hop, with the
+// transform into it) until a feature or label, then resource lineage (a resource hop, with the
+// edge kind into it).
+struct MixedHop {
+    NodeId resource = kNoId;
+    ColumnId column = kNoId; // kNoId for a resource hop
+    EdgeKind edge = EdgeKind::Input;
+    TransformKind transform = TransformKind::Identity;
+};
+using MixedPath = std::vector<MixedHop>;
+
+struct ColumnPathResult {
+    std::vector<MixedPath> paths;
+    bool truncated = false;
+};
+
 // The paths found, shortest first; `truncated` when maxPaths or maxLength left some out.
 struct PathResult {
     std::vector<LineagePath> paths;
@@ -89,6 +105,9 @@ public:
     // Nodes within `up` hops upstream and `down` downstream (-1: all), with hidden counts.
     Neighbourhood neighbourhood(NodeId start, int up, int down);
     PathResult paths(const PathQuery &query);
+    // Every path from a column to a resource, shortest first: column lineage to the features
+    // and labels the column feeds (or to a column of `to` itself), then resource lineage.
+    ColumnPathResult columnPaths(ColumnId from, NodeId to, std::size_t maxPaths, int maxLength);
     // A shortest path between the start of the last closure and `node`, in lineage order:
     // start first for a node downstream of it, `node` first for one upstream. Empty when the
     // last closure did not reach `node`.
