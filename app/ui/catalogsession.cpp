@@ -1,0 +1,141 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "catalogsession.h"
+
+#include <QtConcurrent/QtConcurrentRun>
+
+#include <type_traits>
+
+#include "tributary/search/searchquery.h"
+
+namespace tributary::ui {
+namespace {
+
+QString errorText(const Error &error) { return QString::fromStdString(error.toString()); }
+
+// A read-only connection for one job: SQLite connections are not shared between threads.
+Result<std::unique_ptr<CatalogStore>> openReader(const QString &locator)
+{
+    return openCatalogStore(locator.toStdString(), OpenMode::ReadOnly);
+}
+
+} // namespace
+
+CatalogSession::CatalogSession(QObject *parent)
+    : QObject(parent)
+{
+    qRegisterMetaType<std::vector<tributary::ResourceSummary>>();
+    qRegisterMetaType<std::vector<tributary::ImportRecord>>();
+    qRegisterMetaType<tributary::ui::ResourceDetail>();
+}
+
+CatalogSession::~CatalogSession() = default;
+
+template <typename Work, typename Done>
+void CatalogSession::run(quint64 &generation, Work work, Done done)
+{
+    using Value = std::invoke_result_t<Work &>;
+    const quint64 mine = ++generation;
+    const quint64 *current = &generation;
+    QtConcurrent::run(std::move(work)).then(this, [this, mine, current, done](Value result) {
+        if (mine != *current)
+            return; // a newer request of this kind was made meanwhile
+        if (!result) {
+            Q_EMIT failed(errorText(result.error()));
+            return;
+        }
+        done(std::move(*result));
+    });
+}
+
+void CatalogSession::open(const QString &locator)
+{
+    m_locator = locator;
+    m_asOf = AsOf::latest();
+    m_graph.reset();
+    run(m_openGeneration, [locator]() -> Result<std::vector<ImportRecord>> {
+        auto store = openReader(locator);
+        if (!store)
+            return tl::unexpected(store.error());
+        return (*store)->imports();
+    }, [this, locator](std::vector<ImportRecord> imports) { Q_EMIT opened(locator, imports); });
+}
+
+void CatalogSession::setAsOf(const AsOf &asOf)
+{
+    m_asOf = asOf;
+    m_graph.reset(); // lineage differs at another point in history
+}
+
+void CatalogSession::requestList(const ResourceFilter &filter)
+{
+    run(m_listGeneration, [locator = m_locator, filter, asOf = m_asOf]() -> Result<std::vector<ResourceSummary>> {
+        auto store = openReader(locator);
+        if (!store)
+            return tl::unexpected(store.error());
+        return (*store)->list(filter, asOf);
+    }, [this](std::vector<ResourceSummary> rows) { Q_EMIT listReady(rows); });
+}
+
+void CatalogSession::requestSearch(const QString &text)
+{
+    run(m_searchGeneration, [locator = m_locator, text]() -> Result<std::vector<ResourceSummary>> {
+        auto query = parseSearchQuery(text.toStdString());
+        if (!query)
+            return tl::unexpected(query.error());
+        auto store = openReader(locator);
+        if (!store)
+            return tl::unexpected(store.error());
+        auto hits = (*store)->search(*query);
+        if (!hits)
+            return tl::unexpected(hits.error());
+        std::vector<ResourceSummary> rows;
+        for (const SearchHit &hit : *hits)
+            rows.push_back(hit.summary);
+        return rows;
+    }, [this, text](std::vector<ResourceSummary> rows) { Q_EMIT searchReady(text, rows); });
+}
+
+void CatalogSession::requestDetail(const Ref &ref)
+{
+    struct Answer {
+        ResourceDetail detail;
+        std::shared_ptr<const LineageGraph> graph;
+    };
+    auto work = [locator = m_locator, ref, asOf = m_asOf, graph = m_graph]() mutable -> Result<Answer> {
+        auto store = openReader(locator);
+        if (!store)
+            return tl::unexpected(store.error());
+        auto stored = (*store)->get(ref, asOf);
+        if (!stored)
+            return tl::unexpected(stored.error());
+        Answer answer;
+        answer.detail.stored = std::move(*stored);
+        if (auto versions = (*store)->findByName(ref.name, ref.kind, asOf))
+            answer.detail.versions = std::move(*versions);
+        if (!graph) {
+            auto snapshot = (*store)->lineageSnapshot(asOf);
+            if (!snapshot)
+                return tl::unexpected(snapshot.error());
+            graph = std::make_shared<const LineageGraph>(LineageGraph::build(std::move(*snapshot)));
+        }
+        const auto summary = [&](NodeId node) {
+            const LineageNode &n = graph->resource(node);
+            return ResourceSummary{n.ref, graph->owner(node), n.tags, n.status, n.stage, {}};
+        };
+        if (const auto node = graph->find(ref)) {
+            for (const LineageStep &step : graph->upstream(*node))
+                answer.detail.upstream.push_back(summary(step.node));
+            for (const LineageStep &step : graph->downstream(*node))
+                answer.detail.downstream.push_back(summary(step.node));
+        }
+        answer.graph = std::move(graph);
+        return answer;
+    };
+    run(m_detailGeneration, std::move(work), [this](Answer answer) {
+        if (!m_graph)
+            m_graph = answer.graph;
+        Q_EMIT detailReady(answer.detail);
+    });
+}
+
+} // namespace tributary::ui

@@ -1,0 +1,67 @@
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+#include <QObject>
+#include <QString>
+
+#include <memory>
+#include <vector>
+
+#include "tributary/lineage/lineagegraph.h"
+#include "tributary/store/catalogstore.h"
+
+namespace tributary::ui {
+
+// One resource as the detail pane shows it: the resource, and what it is connected to.
+struct ResourceDetail {
+    StoredResource stored;
+    std::vector<ResourceSummary> upstream;   // what it depends on, one hop
+    std::vector<ResourceSummary> downstream; // what uses it, one hop
+    std::vector<Ref> versions;               // every version of its name, present at the as-of point
+};
+
+// The open catalog, for the window. Every store call runs on a worker thread with its own
+// read-only connection; results come back as signals on the UI thread. Each kind of request
+// carries a generation number, and an answer to a superseded request is dropped, so typing
+// fast never shows stale results.
+class CatalogSession : public QObject
+{
+    Q_OBJECT
+public:
+    explicit CatalogSession(QObject *parent = nullptr);
+    ~CatalogSession() override;
+
+    // Opens (and checks) the catalog at `locator`; emits opened() or failed().
+    void open(const QString &locator);
+    const QString &locator() const { return m_locator; }
+
+    // The point in history every later request is answered at.
+    void setAsOf(const AsOf &asOf);
+    const AsOf &asOf() const { return m_asOf; }
+
+    void requestList(const ResourceFilter &filter);
+    void requestSearch(const QString &text);
+    void requestDetail(const Ref &ref);
+
+Q_SIGNALS:
+    void opened(const QString &locator, const std::vector<tributary::ImportRecord> &imports);
+    void failed(const QString &message);
+    void listReady(const std::vector<tributary::ResourceSummary> &rows);
+    void searchReady(const QString &text, const std::vector<tributary::ResourceSummary> &rows);
+    void detailReady(const tributary::ui::ResourceDetail &detail);
+
+private:
+    template <typename Work, typename Done>
+    void run(quint64 &generation, Work work, Done done);
+
+    QString m_locator;
+    AsOf m_asOf;
+    quint64 m_openGeneration = 0;
+    quint64 m_listGeneration = 0;
+    quint64 m_searchGeneration = 0;
+    quint64 m_detailGeneration = 0;
+    // The lineage at the current as-of point, built by the first detail request that needs it.
+    std::shared_ptr<const LineageGraph> m_graph;
+};
+
+} // namespace tributary::ui

@@ -1,0 +1,189 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "detailview.h"
+
+#include <QTextBlockFormat>
+#include <QTextCharFormat>
+#include <QTextCursor>
+#include <QTextList>
+
+#include "assetaddress.h"
+#include "tributary/format/markdownlinks.h"
+
+namespace tributary::ui {
+namespace {
+
+QString text(std::string_view value) { return QString::fromUtf8(value.data(), qsizetype(value.size())).toHtmlEscaped(); }
+
+QString link(const Ref &ref)
+{
+    return QStringLiteral("<a href=\"%1\">%2</a>")
+        .arg(addressOf(ref).toString(QUrl::FullyEncoded).toHtmlEscaped(), text(ref.toString()));
+}
+
+QString row(const QString &label, const QString &value)
+{
+    return value.isEmpty() ? QString()
+                           : QStringLiteral("<tr><td style=\"color:palette(mid);padding-right:12px\">%1</td><td>%2</td></tr>")
+                                 .arg(label, value);
+}
+
+QString refList(const std::vector<Reference> &refs)
+{
+    QStringList links;
+    for (const Reference &r : refs)
+        links << link(r.ref);
+    return links.join(QStringLiteral("<br>"));
+}
+
+QString summaryList(const QString &title, const std::vector<ResourceSummary> &rows)
+{
+    if (rows.empty())
+        return {};
+    QString html = QStringLiteral("<h3>%1 (%2)</h3><ul>").arg(title).arg(rows.size());
+    for (const ResourceSummary &r : rows)
+        html += QStringLiteral("<li>%1 <span style=\"color:gray\">%2</span></li>").arg(link(r.ref), text(r.owner));
+    return html + QStringLiteral("</ul>");
+}
+
+QString fieldsHtml(const Resource &r)
+{
+    QString rows;
+    if (const auto *p = r.as<ProviderSpec>())
+        rows += row(QObject::tr("Type"), text(p->type));
+    if (const auto *s = r.as<SourceSpec>()) {
+        rows += row(QObject::tr("Type"), text(sourceTypeName(s->type)));
+        rows += row(QObject::tr("Provider"), s->provider ? link(s->provider->ref) : QString());
+        rows += row(QObject::tr("Location"), text(s->location));
+        rows += row(QObject::tr("Inputs"), refList(s->inputs));
+    }
+    if (const auto *f = r.as<FeatureSpec>()) {
+        rows += row(QObject::tr("Entity"), f->entity ? link(f->entity->ref) : QString());
+        rows += row(QObject::tr("Source"), f->source ? link(f->source->ref) + QStringLiteral(" # ") + text(f->column) : QString());
+        rows += row(QObject::tr("Type"), text(f->type));
+    }
+    if (const auto *t = r.as<TrainingSetSpec>()) {
+        rows += row(QObject::tr("Label"), t->label ? link(t->label->ref) : QString());
+        rows += row(QObject::tr("Features"), refList(t->features));
+    }
+    if (const auto *m = r.as<ModelSpec>()) {
+        rows += row(QObject::tr("Stage"), text(stageName(m->stage)));
+        rows += row(QObject::tr("Training sets"), refList(m->trainingSets));
+        rows += row(QObject::tr("Inference features"), refList(m->features));
+        QStringList metrics;
+        for (const auto &[name, value] : m->metrics)
+            metrics << text(name) + QStringLiteral(" ") + QString::number(value);
+        rows += row(QObject::tr("Metrics"), metrics.join(QStringLiteral(", ")));
+    }
+    return rows.isEmpty() ? QString() : QStringLiteral("<table>%1</table>").arg(rows);
+}
+
+QString columnsHtml(const Resource &r)
+{
+    const auto *s = r.as<SourceSpec>();
+    if (!s || s->columns.empty())
+        return {};
+    QString html = QStringLiteral("<h3>%1</h3><table cellspacing=\"0\" cellpadding=\"3\"><tr><th align=\"left\">%2</th>"
+                                  "<th align=\"left\">%3</th><th align=\"left\">%4</th><th align=\"left\">%5</th></tr>")
+                       .arg(QObject::tr("Columns"), QObject::tr("Name"), QObject::tr("Type"), QObject::tr("Tags"),
+                            QObject::tr("Derived from"));
+    for (const Column &c : s->columns) {
+        QStringList tags, derived;
+        for (const std::string &tag : c.tags)
+            tags << text(tag);
+        for (const ColumnDerivation &d : c.derivedFrom) {
+            derived << link(d.from.ref.resource) + QStringLiteral("#") + text(d.from.ref.column)
+                           + (d.transform == TransformKind::Identity ? QString()
+                                                                     : QStringLiteral(" (%1)").arg(text(transformName(d.transform))));
+        }
+        html += QStringLiteral("<tr><td><code>%1</code></td><td>%2</td><td>%3</td><td>%4</td></tr>")
+                    .arg(text(c.name), text(c.type), tags.join(QLatin1Char(' ')), derived.join(QStringLiteral("<br>")));
+    }
+    return html + QStringLiteral("</table>");
+}
+
+} // namespace
+
+QString linkedMarkdown(const std::string &description)
+{
+    std::string out;
+    std::size_t at = 0;
+    for (const MarkdownLink &l : findMarkdownLinks(description)) {
+        out += description.substr(at, l.offset - at);
+        if (l.ref)
+            out += "[" + l.text + "](" + addressOf(*l.ref).toString(QUrl::FullyEncoded).toStdString() + ")";
+        else
+            out += description.substr(l.offset, l.length);
+        at = l.offset + l.length;
+    }
+    out += description.substr(at);
+    return QString::fromStdString(out);
+}
+
+DetailView::DetailView(QWidget *parent)
+    : QTextBrowser(parent)
+{
+    // Links are handled here: asset addresses navigate; nothing is fetched or opened silently.
+    setOpenLinks(false);
+    setOpenExternalLinks(false);
+    connect(this, &QTextBrowser::anchorClicked, this, [this](const QUrl &url) {
+        if (url.scheme() == QLatin1String("tributary"))
+            Q_EMIT assetRequested(url);
+    });
+}
+
+void DetailView::showMessage(const QString &title, const QString &message)
+{
+    setHtml(QStringLiteral("<h2>%1</h2><p>%2</p>").arg(title.toHtmlEscaped(), message.toHtmlEscaped()));
+}
+
+void DetailView::showDetail(const ResourceDetail &detail)
+{
+    const Resource &r = detail.stored.resource;
+    QStringList chips;
+    for (const std::string &tag : r.meta.tags)
+        chips << QStringLiteral("<span style=\"background:palette(alternate-base)\">&nbsp;%1&nbsp;</span>").arg(text(tag));
+    QString html = QStringLiteral("<h2>%1</h2><p><b>%2</b> &middot; %3 &middot; %4 %5</p>")
+                       .arg(text(r.ref.toString()), text(statusName(r.meta.status)), text(r.meta.owner),
+                            chips.join(QLatin1Char(' ')),
+                            QStringLiteral("<br><span style=\"color:gray\">%1</span>")
+                                .arg(addressOf(r.ref).toString().toHtmlEscaped()));
+    html += fieldsHtml(r);
+    setHtml(html);
+    QTextCursor cursor(document());
+    cursor.movePosition(QTextCursor::End);
+    if (!r.meta.description.empty()) {
+        cursor.insertBlock();
+        cursor.insertMarkdown(linkedMarkdown(r.meta.description));
+    }
+    QString rest = columnsHtml(r);
+    const std::string *definition = nullptr;
+    if (const auto *s = r.as<SourceSpec>(); s && !s->definition.empty())
+        definition = &s->definition;
+    else if (const auto *f = r.as<FeatureSpec>(); f && !f->definition.empty())
+        definition = &f->definition;
+    if (definition)
+        rest += QStringLiteral("<h3>%1</h3><pre>%2</pre>").arg(tr("Definition"), text(*definition));
+    rest += summaryList(tr("Depends on"), detail.upstream);
+    rest += summaryList(tr("Used by"), detail.downstream);
+    if (detail.versions.size() > 1) {
+        QStringList versions;
+        for (const Ref &v : detail.versions)
+            versions << (v == r.ref ? QStringLiteral("<b>%1</b>").arg(text(v.version)) : link(v));
+        rest += QStringLiteral("<h3>%1</h3><p>%2</p>").arg(tr("Versions"), versions.join(QStringLiteral(" &middot; ")));
+    }
+    rest += QStringLiteral("<p style=\"color:gray\">%1</p>")
+                .arg(tr("Defined in import %1 (%2), %3:%4")
+                         .arg(detail.stored.created.import.value)
+                         .arg(QString::fromStdString(detail.stored.created.at.toIso()),
+                              QString::fromStdString(detail.stored.created.file).toHtmlEscaped())
+                         .arg(detail.stored.created.line));
+    cursor.movePosition(QTextCursor::End);
+    // A fresh block outside any list the Markdown ended in, so headings are not bullets.
+    cursor.insertBlock(QTextBlockFormat(), QTextCharFormat());
+    if (QTextList *list = cursor.currentList())
+        list->remove(cursor.block());
+    cursor.insertHtml(rest);
+    moveCursor(QTextCursor::Start);
+}
+
+} // namespace tributary::ui

@@ -1,0 +1,29 @@
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+#include <QTextBrowser>
+
+#include "catalogsession.h"
+
+namespace tributary::ui {
+
+// The detail pane: a resource's header, documentation (Markdown, with [[kind:name@version]]
+// links), fields, columns, definition, and its neighbours and versions as links. Links are
+// asset addresses; following one emits assetRequested.
+class DetailView : public QTextBrowser
+{
+    Q_OBJECT
+public:
+    explicit DetailView(QWidget *parent = nullptr);
+
+    void showDetail(const ResourceDetail &detail);
+    void showMessage(const QString &title, const QString &text);
+
+Q_SIGNALS:
+    void assetRequested(const QUrl &address);
+};
+
+// The description with [[kind:name@version]] turned into Markdown links to asset addresses.
+QString linkedMarkdown(const std::string &description);
+
+} // namespace tributary::ui

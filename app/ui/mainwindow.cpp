@@ -1,0 +1,190 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "mainwindow.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QHeaderView>
+#include <QKeySequence>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListView>
+#include <QSortFilterProxyModel>
+#include <QSplitter>
+#include <QStatusBar>
+#include <QTableView>
+#include <QToolBar>
+
+#include "assetaddress.h"
+#include "detailview.h"
+#include "navigatormodel.h"
+#include "resourcelistmodel.h"
+
+namespace tributary::ui {
+
+MainWindow::MainWindow(QWidget *parent)
+    : QMainWindow(parent)
+    , m_session(new CatalogSession(this))
+    , m_navigatorModel(new NavigatorModel(this))
+    , m_listModel(new ResourceListModel(this))
+    , m_proxy(new QSortFilterProxyModel(this))
+{
+    setWindowTitle(tr("Tributary"));
+    m_proxy->setSourceModel(m_listModel);
+    m_proxy->setSortCaseSensitivity(Qt::CaseInsensitive);
+
+    m_navigator = new QListView;
+    m_navigator->setModel(m_navigatorModel);
+    m_list = new QTableView;
+    m_list->setModel(m_proxy);
+    m_list->setSortingEnabled(true);
+    m_list->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_list->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_list->verticalHeader()->hide();
+    m_list->horizontalHeader()->setStretchLastSection(true);
+    m_list->setAlternatingRowColors(true);
+    m_list->verticalHeader()->setDefaultSectionSize(m_list->fontMetrics().height() + 8);
+    // Rows keep the catalog's (or the search's relevance) order until a header is clicked.
+    m_list->horizontalHeader()->setSortIndicator(-1, Qt::AscendingOrder);
+    m_detail = new DetailView;
+
+    auto *splitter = new QSplitter;
+    splitter->addWidget(m_navigator);
+    splitter->addWidget(m_list);
+    splitter->addWidget(m_detail);
+    splitter->setStretchFactor(0, 0);
+    splitter->setStretchFactor(1, 2);
+    splitter->setStretchFactor(2, 3);
+    splitter->setSizes({180, 520, 700});
+    setCentralWidget(splitter);
+    m_status = new QLabel;
+    statusBar()->addPermanentWidget(m_status);
+    buildActions();
+
+    connect(m_session, &CatalogSession::opened, this, [this](const QString &locator, const auto &imports) {
+        m_status->setText(tr("%1 · %n import(s)", nullptr, int(imports.size())).arg(locator));
+        m_session->requestList({});
+    });
+    connect(m_session, &CatalogSession::failed, this, [this](const QString &message) {
+        m_detail->showMessage(tr("Something went wrong"), message);
+    });
+    connect(m_session, &CatalogSession::listReady, this, [this](const std::vector<ResourceSummary> &rows) {
+        if (!m_navigator->currentIndex().isValid() || m_navigator->currentIndex().row() == 0)
+            m_navigatorModel->setCounts(rows);
+        m_listModel->setRows(rows);
+        m_list->resizeColumnToContents(ResourceListModel::RefColumn);
+    });
+    connect(m_session, &CatalogSession::searchReady, this, [this](const QString &text, const auto &rows) {
+        if (text == m_lastSearch)
+            m_listModel->setRows(rows);
+    });
+    connect(m_session, &CatalogSession::detailReady, this, [this](const ResourceDetail &detail) {
+        m_detail->showDetail(detail);
+        m_address->setText(addressOf(detail.stored.resource.ref).toString());
+    });
+    connect(m_navigator->selectionModel(), &QItemSelectionModel::currentChanged, this,
+            [this](const QModelIndex &index) {
+                m_search->clear();
+                m_session->requestList(m_navigatorModel->filterAt(index));
+            });
+    connect(m_list->selectionModel(), &QItemSelectionModel::currentChanged, this, [this](const QModelIndex &index) {
+        if (index.isValid())
+            navigateTo(m_listModel->summaryAt(m_proxy->mapToSource(index)).ref);
+    });
+    connect(m_detail, &DetailView::assetRequested, this, [this](const QUrl &url) {
+        if (const auto ref = refFromAddress(url))
+            navigateTo(*ref);
+    });
+}
+
+void MainWindow::buildActions()
+{
+    QToolBar *toolbar = addToolBar(tr("Navigation"));
+    toolbar->setMovable(false);
+    m_back = toolbar->addAction(tr("Back"), this, &MainWindow::goBack);
+    m_back->setShortcut(QKeySequence::Back);
+    m_forward = toolbar->addAction(tr("Forward"), this, &MainWindow::goForward);
+    m_forward->setShortcut(QKeySequence::Forward);
+    m_address = new QLineEdit;
+    m_address->setPlaceholderText(tr("tributary://feature/name@version"));
+    m_address->setClearButtonEnabled(true);
+    toolbar->addWidget(m_address);
+    m_search = new QLineEdit;
+    m_search->setPlaceholderText(tr("Search (Ctrl+K): words, kind:, tag:, owner:, stage:"));
+    m_search->setClearButtonEnabled(true);
+    m_search->setMinimumWidth(320);
+    toolbar->addWidget(m_search);
+    auto *focusSearch = new QAction(this);
+    focusSearch->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_K));
+    connect(focusSearch, &QAction::triggered, this, [this] {
+        m_search->setFocus();
+        m_search->selectAll();
+    });
+    addAction(focusSearch);
+    connect(m_search, &QLineEdit::textEdited, this, &MainWindow::search);
+    connect(m_search, &QLineEdit::returnPressed, this, [this] {
+        if (m_listModel->rowCount() > 0)
+            navigateTo(m_listModel->summaryAt(m_listModel->index(0, 0)).ref);
+    });
+    connect(m_address, &QLineEdit::returnPressed, this, &MainWindow::onAddressEntered);
+    updateNavigationActions();
+}
+
+void MainWindow::openCatalog(const QString &locator)
+{
+    m_history = {};
+    updateNavigationActions();
+    m_detail->showMessage(tr("Opening"), locator);
+    m_session->open(locator);
+}
+
+void MainWindow::search(const QString &text)
+{
+    m_lastSearch = text.trimmed().isEmpty() ? QString() : text;
+    if (text.trimmed().isEmpty())
+        m_session->requestList(m_navigatorModel->filterAt(m_navigator->currentIndex()));
+    else
+        m_session->requestSearch(text);
+}
+
+void MainWindow::navigateTo(const Ref &ref)
+{
+    m_history.visit(ref);
+    showAsset(ref);
+}
+
+void MainWindow::goBack()
+{
+    if (const auto ref = m_history.back())
+        showAsset(*ref);
+}
+
+void MainWindow::goForward()
+{
+    if (const auto ref = m_history.forward())
+        showAsset(*ref);
+}
+
+void MainWindow::showAsset(const Ref &ref)
+{
+    updateNavigationActions();
+    m_session->requestDetail(ref);
+}
+
+void MainWindow::updateNavigationActions()
+{
+    m_back->setEnabled(m_history.canGoBack());
+    m_forward->setEnabled(m_history.canGoForward());
+}
+
+void MainWindow::onAddressEntered()
+{
+    if (const auto ref = refFromText(m_address->text())) {
+        navigateTo(*ref);
+        return;
+    }
+    // Not an address: treat it as a search.
+    m_search->setText(m_address->text());
+    search(m_address->text());
+}
+
+} // namespace tributary::ui

@@ -1,0 +1,150 @@
+// SPDX-License-Identifier: Apache-2.0
+// The desktop app's models and window, driven for real, offscreen.
+#include <QAbstractItemModelTester>
+#include <QCoreApplication>
+#include <QDir>
+#include <QElapsedTimer>
+#include <QTextDocument>
+#include <QThreadPool>
+
+#include <functional>
+
+#include <gtest/gtest.h>
+
+#include "../core/support/tempcatalog.h"
+#include "assetaddress.h"
+#include "detailview.h"
+#include "mainwindow.h"
+#include "navigationhistory.h"
+#include "navigatormodel.h"
+#include "resourcelistmodel.h"
+
+namespace tributary::ui {
+namespace {
+
+// Lets queued results arrive until `done` holds or the time runs out.
+bool waitFor(const std::function<bool()> &done, int milliseconds = 10000)
+{
+    QElapsedTimer timer;
+    timer.start();
+    while (!done() && timer.elapsed() < milliseconds)
+        QCoreApplication::processEvents(QEventLoop::AllEvents, 20);
+    return done();
+}
+
+ResourceSummary summary(ResourceKind kind, const char *name, const char *version)
+{
+    return {{kind, name, version}, "owner", {"pii:direct"}, ResourceStatus::Active, std::nullopt, "docs"};
+}
+
+TEST(ResourceListModel, PassesTheModelTester)
+{
+    ResourceListModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::Fatal);
+    model.setRows({summary(ResourceKind::Feature, "a", "v1"), summary(ResourceKind::Model, "m", "2")});
+    EXPECT_EQ(model.rowCount(), 2);
+    EXPECT_EQ(model.data(model.index(1, ResourceListModel::RefColumn)).toString(), QStringLiteral("m@2"));
+    EXPECT_EQ(model.data(model.index(0, ResourceListModel::TagsColumn)).toString(), QStringLiteral("pii:direct"));
+    EXPECT_EQ(model.data(model.index(1, 0), ResourceListModel::RefRole).toString(), QStringLiteral("tributary://model/m@2"));
+    model.setRows({});
+    EXPECT_EQ(model.rowCount(), 0);
+}
+
+TEST(NavigatorModel, CountsKindsAndGivesFilters)
+{
+    NavigatorModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::Fatal);
+    model.setCounts({summary(ResourceKind::Feature, "a", "v1"), summary(ResourceKind::Feature, "b", "v1"),
+                     summary(ResourceKind::Model, "m", "1")});
+    EXPECT_EQ(model.rowCount(), 8);
+    EXPECT_TRUE(model.data(model.index(0)).toString().endsWith(QStringLiteral("(3)")));
+    const QModelIndex features = model.index(int(ResourceKind::Feature) + 1);
+    EXPECT_TRUE(model.data(features).toString().startsWith(QStringLiteral("Features")));
+    EXPECT_TRUE(model.data(features).toString().endsWith(QStringLiteral("(2)")));
+    EXPECT_EQ(model.filterAt(features).kind, ResourceKind::Feature);
+    EXPECT_FALSE(model.filterAt(model.index(0)).kind);
+}
+
+TEST(AssetAddress, RoundTripsEveryKind)
+{
+    for (const Ref &ref : {Ref{ResourceKind::Feature, "avg_spend", "v2"}, Ref{ResourceKind::TrainingSet, "t", "2024-q1"},
+                           Ref{ResourceKind::Provider, "warehouse", ""}}) {
+        const QUrl url = addressOf(ref);
+        EXPECT_EQ(refFromAddress(url), ref) << url.toString().toStdString();
+        EXPECT_EQ(refFromText(url.toString()), ref);
+    }
+    EXPECT_EQ(addressOf({ResourceKind::Feature, "avg_spend", "v2"}).toString(), QStringLiteral("tributary://feature/avg_spend@v2"));
+    EXPECT_EQ(refFromText(QStringLiteral("model:churn@3")), (Ref{ResourceKind::Model, "churn", "3"}));
+    EXPECT_FALSE(refFromText(QStringLiteral("churn@3"))); // which kind? the window searches instead
+    EXPECT_FALSE(refFromAddress(QUrl(QStringLiteral("https://example.com/feature/x@v1"))));
+}
+
+TEST(NavigationHistory, WorksLikeABrowser)
+{
+    NavigationHistory history;
+    const Ref a{ResourceKind::Feature, "a", "v1"}, b{ResourceKind::Feature, "b", "v1"}, c{ResourceKind::Feature, "c", "v1"};
+    EXPECT_FALSE(history.canGoBack());
+    history.visit(a);
+    history.visit(b);
+    history.visit(c);
+    EXPECT_EQ(history.back(), b);
+    EXPECT_EQ(history.back(), a);
+    EXPECT_FALSE(history.back());
+    EXPECT_EQ(history.forward(), b);
+    history.visit(a); // drops c
+    EXPECT_FALSE(history.canGoForward());
+    EXPECT_EQ(history.back(), b);
+}
+
+TEST(DetailView, TurnsCatalogLinksIntoAddresses)
+{
+    EXPECT_EQ(linkedMarkdown("See [[feature:a@v1]] and [[bad name]]."),
+              QStringLiteral("See [feature:a@v1](tributary://feature/a@v1) and [[bad name]]."));
+}
+
+// The window on the sample catalog: browse, search, follow a link, go back and forward.
+TEST(MainWindow, BrowsesSearchesAndNavigatesTheSample)
+{
+    testing::TempDir dir;
+    const std::string file = (dir / "acme.sqlite").string();
+    {
+        auto store = openCatalogStore(file, OpenMode::Create);
+        ASSERT_TRUE(store);
+        ASSERT_TRUE((*store)->importCatalog(testing::loadClean(testing::sampleCatalogDir()), ImportOptions{}));
+    }
+    MainWindow window;
+    window.resize(1400, 860);
+    window.show();
+    window.openCatalog(QString::fromStdString(file));
+    ASSERT_TRUE(waitFor([&] { return window.listModel().rowCount() == 83; })) << window.listModel().rowCount();
+
+    window.search(QStringLiteral("spend kind:feature"));
+    ASSERT_TRUE(waitFor([&] { return window.listModel().rowCount() > 0 && window.listModel().rowCount() < 83; }));
+    for (int row = 0; row < window.listModel().rowCount(); ++row)
+        EXPECT_EQ(window.listModel().summaryAt(window.listModel().index(row, 0)).ref.kind, ResourceKind::Feature);
+
+    const Ref feature{ResourceKind::Feature, "spend_30d", "v2"};
+    window.navigateTo(feature);
+    const auto showing = [&](const char *text) {
+        return window.detailView().toPlainText().contains(QString::fromUtf8(text));
+    };
+    ASSERT_TRUE(waitFor([&] { return showing("feature:spend_30d@v2") && showing("Used by"); }));
+    EXPECT_TRUE(showing("Depends on"));
+    EXPECT_TRUE(showing("Versions"));
+    QDir(QStringLiteral(TRIBUTARY_SCREENSHOT_DIR)).mkpath(QStringLiteral("."));
+    window.grab().save(QStringLiteral(TRIBUTARY_SCREENSHOT_DIR "/feature.png"));
+
+    // Follow a link in the docs, as a click would.
+    Q_EMIT window.detailView().assetRequested(QUrl(QStringLiteral("tributary://source/customer_spend@v2")));
+    ASSERT_TRUE(waitFor([&] { return showing("source:customer_spend@v2") && showing("Columns"); }));
+    window.grab().save(QStringLiteral(TRIBUTARY_SCREENSHOT_DIR "/source.png"));
+    window.goBack();
+    ASSERT_TRUE(waitFor([&] { return showing("feature:spend_30d@v2"); }));
+    EXPECT_TRUE(window.history().canGoForward());
+    window.goForward();
+    ASSERT_TRUE(waitFor([&] { return showing("source:customer_spend@v2"); }));
+    QThreadPool::globalInstance()->waitForDone(); // workers close their connections first
+}
+
+} // namespace
+} // namespace tributary::ui
