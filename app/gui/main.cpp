@@ -3,6 +3,7 @@
 #include <QApplication>
 #include <QCommandLineParser>
 
+#include "catalogactions.h"
 #include "mainwindow.h"
 
 int main(int argc, char **argv)
@@ -17,12 +18,18 @@ int main(int argc, char **argv)
     parser.addHelpOption();
     parser.addVersionOption();
     parser.addPositionalArgument(QStringLiteral("catalog"), QStringLiteral("The catalog file (.sqlite) to open."));
+    const QCommandLineOption sample(QStringLiteral("sample"), QStringLiteral("Open the bundled sample catalog."));
+    parser.addOption(sample);
     parser.process(app);
 
     tributary::ui::MainWindow window;
     window.resize(1400, 860);
     window.show();
-    if (!parser.positionalArguments().isEmpty())
+    if (parser.isSet(sample))
+        window.catalogActions().openSample();
+    else if (!parser.positionalArguments().isEmpty())
         window.openCatalog(parser.positionalArguments().constFirst());
+    else
+        window.catalogActions().openInitialCatalog(); // the last catalog, or the bundled sample
     return QApplication::exec();
 }

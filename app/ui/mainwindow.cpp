@@ -7,15 +7,21 @@
 #include <QKeySequence>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMenuBar>
+#include <QMessageBox>
 #include <QListView>
 #include <QSortFilterProxyModel>
 #include <QSplitter>
 #include <QStatusBar>
 #include <QTableView>
 #include <QToolBar>
+#include <QVBoxLayout>
 
+#include "asofselector.h"
 #include "assetaddress.h"
+#include "catalogactions.h"
 #include "detailview.h"
+#include "diagnosticsdock.h"
 #include "navigatormodel.h"
 #include "resourcelistmodel.h"
 
@@ -55,13 +61,34 @@ MainWindow::MainWindow(QWidget *parent)
     splitter->setStretchFactor(1, 2);
     splitter->setStretchFactor(2, 3);
     splitter->setSizes({180, 520, 700});
-    setCentralWidget(splitter);
+    // A strip across the window while it shows an earlier point in history.
+    m_asOfBanner = new QLabel;
+    m_asOfBanner->setStyleSheet(QStringLiteral("QLabel { background: #f5c542; color: black; padding: 4px 10px;"
+                                               " font-weight: bold; }"));
+    m_asOfBanner->setVisible(false);
+    auto *central = new QWidget;
+    auto *layout = new QVBoxLayout(central);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(0);
+    layout->addWidget(m_asOfBanner);
+    layout->addWidget(splitter, 1);
+    setCentralWidget(central);
     m_status = new QLabel;
     statusBar()->addPermanentWidget(m_status);
+    m_dock = new DiagnosticsDock(this);
+    addDockWidget(Qt::BottomDockWidgetArea, m_dock);
+    m_dock->hide();
+    m_actions = new CatalogActions(this, m_dock);
+    connect(m_actions, &CatalogActions::openRequested, this, &MainWindow::openCatalog);
+    connect(m_actions, &CatalogActions::importFailed, this, [this](const QString &message) {
+        m_detail->showMessage(tr("Import failed"), message);
+    });
     buildActions();
+    buildMenus();
 
     connect(m_session, &CatalogSession::opened, this, [this](const QString &locator, const auto &imports) {
         m_status->setText(tr("%1 · %n import(s)", nullptr, int(imports.size())).arg(locator));
+        m_asOf->setImports(imports);
         m_session->requestList({});
     });
     connect(m_session, &CatalogSession::failed, this, [this](const QString &message) {
@@ -126,7 +153,47 @@ void MainWindow::buildActions()
             navigateTo(m_listModel->summaryAt(m_listModel->index(0, 0)).ref);
     });
     connect(m_address, &QLineEdit::returnPressed, this, &MainWindow::onAddressEntered);
+    m_asOf = new AsOfSelector;
+    toolbar->addWidget(m_asOf);
+    connect(m_asOf, &AsOfSelector::asOfChosen, this, &MainWindow::setAsOf);
     updateNavigationActions();
+}
+
+void MainWindow::buildMenus()
+{
+    m_actions->fillMenu(menuBar()->addMenu(tr("&File")));
+    QMenu *view = menuBar()->addMenu(tr("&View"));
+    view->addAction(m_dock->toggleViewAction());
+    QMenu *help = menuBar()->addMenu(tr("&Help"));
+    help->addAction(tr("&Keyboard shortcuts"), QKeySequence::HelpContents, this, [this] {
+        QMessageBox::information(this, tr("Keyboard shortcuts"),
+                                 tr("<table>"
+                                    "<tr><td><b>Ctrl+K</b></td><td>Search (words, kind:, tag:, owner:, stage:)</td></tr>"
+                                    "<tr><td><b>Enter</b></td><td>in search: open the first result</td></tr>"
+                                    "<tr><td><b>Alt+Left / Alt+Right</b></td><td>Back / Forward</td></tr>"
+                                    "<tr><td><b>Ctrl+O</b></td><td>Open a catalog</td></tr>"
+                                    "<tr><td><b>Ctrl+I</b></td><td>Import a catalog folder</td></tr>"
+                                    "<tr><td><b>F1</b></td><td>This list</td></tr>"
+                                    "<tr><td><b>Ctrl+Q</b></td><td>Quit</td></tr></table>"));
+    });
+    help->addAction(tr("&About Tributary"), this, [this] {
+        QMessageBox::about(this, tr("About Tributary"),
+                           tr("<h3>Tributary %1</h3><p>A browser for an ML feature and lineage catalog.</p>")
+                               .arg(QApplication::applicationVersion()));
+    });
+}
+
+void MainWindow::setAsOf(const AsOf &asOf)
+{
+    m_session->setAsOf(asOf);
+    m_asOf->select(asOf);
+    m_asOfBanner->setVisible(!asOf.isLatest());
+    m_asOfBanner->setText(tr("Viewing the catalog as it stood at %1: lists, documents and lineage are from then. "
+                             "Choose Latest in the toolbar to return.")
+                              .arg(m_asOf->currentText()));
+    search(m_search->text());
+    if (const auto current = m_history.current())
+        showAsset(*current);
 }
 
 void MainWindow::openCatalog(const QString &locator)

@@ -14,7 +14,10 @@ class QLabel;
 
 namespace tributary::ui {
 
+class AsOfSelector;
+class CatalogActions;
 class DetailView;
+class DiagnosticsDock;
 class NavigatorModel;
 class ResourceListModel;
 
@@ -36,10 +39,15 @@ public:
     CatalogSession &session() { return *m_session; }
     ResourceListModel &listModel() { return *m_listModel; }
     DetailView &detailView() { return *m_detail; }
+    CatalogActions &catalogActions() { return *m_actions; }
+    DiagnosticsDock &diagnosticsDock() { return *m_dock; }
+    // Shows the whole window (lists, docs, lineage) as the catalog stood at `asOf`.
+    void setAsOf(const AsOf &asOf);
     const NavigationHistory &history() const { return m_history; }
 
 private:
     void buildActions();
+    void buildMenus();
     void showAsset(const Ref &ref);
     void updateNavigationActions();
     void onAddressEntered();
@@ -56,6 +64,10 @@ private:
     QLabel *m_status = nullptr;
     QAction *m_back = nullptr;
     QAction *m_forward = nullptr;
+    AsOfSelector *m_asOf = nullptr;
+    QLabel *m_asOfBanner = nullptr;
+    DiagnosticsDock *m_dock = nullptr;
+    CatalogActions *m_actions = nullptr;
     NavigationHistory m_history;
     QString m_lastSearch; // results of any other search arrive too late and are dropped
 };

@@ -5,6 +5,9 @@
 #include <QDir>
 #include <QElapsedTimer>
 #include <QTextDocument>
+#include <QPlainTextEdit>
+#include <QSignalSpy>
+#include <QStandardPaths>
 #include <QThreadPool>
 
 #include <functional>
@@ -13,6 +16,8 @@
 
 #include "../core/support/tempcatalog.h"
 #include "assetaddress.h"
+#include "catalogactions.h"
+#include "diagnosticsdock.h"
 #include "detailview.h"
 #include "mainwindow.h"
 #include "navigationhistory.h"
@@ -144,6 +149,70 @@ TEST(MainWindow, BrowsesSearchesAndNavigatesTheSample)
     window.goForward();
     ASSERT_TRUE(waitFor([&] { return showing("source:customer_spend@v2"); }));
     QThreadPool::globalInstance()->waitForDone(); // workers close their connections first
+}
+
+// Opens a catalog with a replayed history and switches the whole window to an earlier import.
+TEST(MainWindow, AsOfShowsTheCatalogAsItStood)
+{
+    testing::TempDir dir;
+    const std::string file = (dir / "shop.sqlite").string();
+    {
+        auto store = openCatalogStore(file, OpenMode::Create);
+        ASSERT_TRUE(store);
+        const std::filesystem::path catalogs = std::filesystem::path(TRIBUTARY_SOURCE_DIR) / "tests/data/cli/catalogs";
+        ImportOptions first;
+        first.at = *Timestamp::parse("2024-01-01T00:00:00Z");
+        ASSERT_TRUE((*store)->importCatalog(testing::loadClean(catalogs / "shop_v1"), first));
+        ImportOptions second;
+        second.at = *Timestamp::parse("2024-02-01T00:00:00Z");
+        ASSERT_TRUE((*store)->importCatalog(testing::loadClean(catalogs / "shop_v2"), second));
+    }
+    const auto latest = (*openCatalogStore(file, OpenMode::ReadOnly))->list({}, AsOf::latest())->size();
+    const auto early = (*openCatalogStore(file, OpenMode::ReadOnly))->list({}, AsOf::import({1}))->size();
+    ASSERT_NE(latest, early);
+    MainWindow window;
+    window.resize(1400, 860);
+    window.show();
+    window.openCatalog(QString::fromStdString(file));
+    ASSERT_TRUE(waitFor([&] { return window.listModel().rowCount() == int(latest); }));
+    window.setAsOf(AsOf::import({1}));
+    ASSERT_TRUE(waitFor([&] { return window.listModel().rowCount() == int(early); }));
+    // legacy_orders@v1 was removed by import 2: it shows as of import 1.
+    window.navigateTo({ResourceKind::Source, "legacy_orders", "v1"});
+    ASSERT_TRUE(waitFor([&] { return window.detailView().toPlainText().contains(QStringLiteral("legacy_orders@v1")); }));
+    QDir(QStringLiteral(TRIBUTARY_SCREENSHOT_DIR)).mkpath(QStringLiteral("."));
+    window.grab().save(QStringLiteral(TRIBUTARY_SCREENSHOT_DIR "/as-of.png"));
+    window.setAsOf(AsOf::latest());
+    ASSERT_TRUE(waitFor([&] { return window.listModel().rowCount() == int(latest); }));
+    QThreadPool::globalInstance()->waitForDone();
+}
+
+// Importing a broken folder lists its problems with places; a good one opens.
+TEST(MainWindow, ImportsFoldersAndListsProblems)
+{
+    QStandardPaths::setTestModeEnabled(true); // recent catalogs go to a test location
+    testing::TempDir dir;
+    MainWindow window;
+    window.show();
+    const QString broken = QStringLiteral(TRIBUTARY_SOURCE_DIR "/tests/data/diagnostics/several_mistakes_in_several_files/catalog");
+    QSignalSpy finished(&window.catalogActions(), &CatalogActions::importFinished);
+    window.catalogActions().importFolder(broken, QString::fromStdString((dir / "broken.sqlite").string()));
+    ASSERT_TRUE(waitFor([&] { return finished.count() == 1; }));
+    EXPECT_FALSE(finished.at(0).at(0).toBool());
+    EXPECT_GE(window.diagnosticsDock().model().rowCount(), 7);
+    EXPECT_FALSE(std::filesystem::exists(dir / "broken.sqlite")) << "bad input creates no catalog";
+    const QString first = window.diagnosticsDock().model().data(window.diagnosticsDock().model().index(0)).toString();
+    EXPECT_TRUE(first.contains(QStringLiteral(".yaml:"))) << first.toStdString();
+    window.diagnosticsDock().showSource(window.diagnosticsDock().model().diagnosticAt(window.diagnosticsDock().model().index(0)));
+    EXPECT_FALSE(window.diagnosticsDock().sourceView().textCursor().selectedText().isEmpty());
+
+    window.catalogActions().importFolder(QString::fromStdString(testing::sampleCatalogDir().string()),
+                                         QString::fromStdString((dir / "acme.sqlite").string()));
+    ASSERT_TRUE(waitFor([&] { return finished.count() == 2; }));
+    EXPECT_TRUE(finished.at(1).at(0).toBool());
+    ASSERT_TRUE(waitFor([&] { return window.listModel().rowCount() == 83; }));
+    EXPECT_EQ(CatalogActions::recentCatalogs().value(0), QString::fromStdString((dir / "acme.sqlite").string()));
+    QThreadPool::globalInstance()->waitForDone();
 }
 
 } // namespace

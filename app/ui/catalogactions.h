@@ -1,0 +1,47 @@
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+#include <QObject>
+#include <QStringList>
+
+class QMenu;
+class QWidget;
+
+namespace tributary::ui {
+
+class DiagnosticsDock;
+class ImportJob;
+
+// File menu work: open a catalog, import a folder (with progress that can be cancelled),
+// recent catalogs, and the bundled sample on first start. Tells the window what to open.
+class CatalogActions : public QObject
+{
+    Q_OBJECT
+public:
+    CatalogActions(QWidget *window, DiagnosticsDock *dock);
+
+    void fillMenu(QMenu *menu);
+    // Opens the most recent catalog, or imports the bundled sample into the user's data folder.
+    void openInitialCatalog();
+    // Imports the bundled sample into the user's data folder (a no-op when it is current), then opens it.
+    void openSample();
+    // Imports `folder` into `catalog`; the window opens it when done.
+    void importFolder(const QString &folder, const QString &catalog);
+    static QStringList recentCatalogs();
+
+Q_SIGNALS:
+    void openRequested(const QString &catalog);
+    void importFinished(bool ok);
+    // Why an import failed, for people (the dock lists the catalog's problems).
+    void importFailed(const QString &message);
+
+private:
+    void remember(const QString &catalog);
+    void refreshRecent();
+
+    QWidget *m_window;
+    DiagnosticsDock *m_dock;
+    QMenu *m_recent = nullptr;
+};
+
+} // namespace tributary::ui
