@@ -5,6 +5,7 @@
 
 #include <type_traits>
 
+#include "tributary/report/reportbuilder.h"
 #include "tributary/search/searchquery.h"
 
 namespace tributary::ui {
@@ -26,6 +27,7 @@ CatalogSession::CatalogSession(QObject *parent)
     qRegisterMetaType<std::vector<tributary::ResourceSummary>>();
     qRegisterMetaType<std::vector<tributary::ImportRecord>>();
     qRegisterMetaType<tributary::ui::ResourceDetail>();
+    qRegisterMetaType<tributary::Report>();
 }
 
 CatalogSession::~CatalogSession() = default;
@@ -135,6 +137,53 @@ void CatalogSession::requestDetail(const Ref &ref)
         if (!m_graph)
             m_graph = answer.graph;
         Q_EMIT detailReady(answer.detail);
+    });
+}
+
+void CatalogSession::requestReport(const ReportRequest &request)
+{
+    struct Answer {
+        Report report;
+        std::shared_ptr<const LineageGraph> graph;
+    };
+    auto work = [locator = m_locator, request, asOf = m_asOf, graph = m_graph]() mutable -> Result<Answer> {
+        if (!graph) {
+            auto store = openReader(locator);
+            if (!store)
+                return tl::unexpected(store.error());
+            auto snapshot = (*store)->lineageSnapshot(asOf);
+            if (!snapshot)
+                return tl::unexpected(snapshot.error());
+            graph = std::make_shared<const LineageGraph>(LineageGraph::build(std::move(*snapshot)));
+        }
+        const std::string kind(reportKindName(request.kind));
+        ReportStamp stamp{"tributary " + kind + " "
+                              + (request.kind == ReportKind::Exposure ? "--tag " + request.tag : request.subject.toString()),
+                          asOf.toString(), Timestamp::now(), TRIBUTARY_VERSION};
+        Answer answer;
+        if (request.kind == ReportKind::Exposure) {
+            answer.report = exposureReport(*graph, PropagationPolicy{}, request.tag, stamp);
+        } else {
+            const auto node = graph->find(request.subject);
+            if (!node)
+                return fail(ErrorCode::NotFound, "no " + request.subject.toString() + " at " + asOf.toString());
+            if (request.kind == ReportKind::Inputs)
+                answer.report = inputsReport(*graph, *node, stamp);
+            else if (request.kind == ReportKind::Impact)
+                answer.report = impactReport(*graph, {*node, std::nullopt}, stamp);
+            else
+                answer.report = traceReport(*graph, {*node, std::nullopt},
+                                            request.modelsOnly ? std::set<ResourceKind>{ResourceKind::Model}
+                                                               : std::set<ResourceKind>{},
+                                            stamp);
+        }
+        answer.graph = std::move(graph);
+        return answer;
+    };
+    run(m_reportGeneration, std::move(work), [this](Answer answer) {
+        if (!m_graph)
+            m_graph = answer.graph;
+        Q_EMIT reportReady(answer.report);
     });
 }
 

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "tributary/lineage/lineagegraph.h"
+#include "tributary/report/report.h"
 #include "tributary/store/catalogstore.h"
 
 namespace tributary::ui {
@@ -18,6 +19,14 @@ struct ResourceDetail {
     std::vector<ResourceSummary> upstream;   // what it depends on, one hop
     std::vector<ResourceSummary> downstream; // what uses it, one hop
     std::vector<Ref> versions;               // every version of its name, present at the as-of point
+};
+
+// A compliance question about one asset (or, for exposure, a tag).
+struct ReportRequest {
+    ReportKind kind = ReportKind::Trace;
+    Ref subject;
+    std::string tag;        // exposure
+    bool modelsOnly = true; // trace: only the models reached
 };
 
 // The open catalog, for the window. Every store call runs on a worker thread with its own
@@ -42,6 +51,7 @@ public:
     void requestList(const ResourceFilter &filter);
     void requestSearch(const QString &text);
     void requestDetail(const Ref &ref);
+    void requestReport(const ReportRequest &request);
 
 Q_SIGNALS:
     void opened(const QString &locator, const std::vector<tributary::ImportRecord> &imports);
@@ -49,6 +59,7 @@ Q_SIGNALS:
     void listReady(const std::vector<tributary::ResourceSummary> &rows);
     void searchReady(const QString &text, const std::vector<tributary::ResourceSummary> &rows);
     void detailReady(const tributary::ui::ResourceDetail &detail);
+    void reportReady(const tributary::Report &report);
 
 private:
     template <typename Work, typename Done>
@@ -60,6 +71,7 @@ private:
     quint64 m_listGeneration = 0;
     quint64 m_searchGeneration = 0;
     quint64 m_detailGeneration = 0;
+    quint64 m_reportGeneration = 0;
     // The lineage at the current as-of point, built by the first detail request that needs it.
     std::shared_ptr<const LineageGraph> m_graph;
 };

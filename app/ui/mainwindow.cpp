@@ -20,6 +20,7 @@
 #include "asofselector.h"
 #include "assetaddress.h"
 #include "catalogactions.h"
+#include "compliancepanel.h"
 #include "detailview.h"
 #include "diagnosticsdock.h"
 #include "navigatormodel.h"
@@ -78,6 +79,10 @@ MainWindow::MainWindow(QWidget *parent)
     m_dock = new DiagnosticsDock(this);
     addDockWidget(Qt::BottomDockWidgetArea, m_dock);
     m_dock->hide();
+    m_compliance = new CompliancePanel(m_session, this);
+    addDockWidget(Qt::BottomDockWidgetArea, m_compliance);
+    tabifyDockWidget(m_compliance, m_dock);
+    m_compliance->raise();
     m_actions = new CatalogActions(this, m_dock);
     connect(m_actions, &CatalogActions::openRequested, this, &MainWindow::openCatalog);
     connect(m_actions, &CatalogActions::importFailed, this, [this](const QString &message) {
@@ -163,6 +168,7 @@ void MainWindow::buildMenus()
 {
     m_actions->fillMenu(menuBar()->addMenu(tr("&File")));
     QMenu *view = menuBar()->addMenu(tr("&View"));
+    view->addAction(m_compliance->toggleViewAction());
     view->addAction(m_dock->toggleViewAction());
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("&Keyboard shortcuts"), QKeySequence::HelpContents, this, [this] {
@@ -234,6 +240,7 @@ void MainWindow::goForward()
 void MainWindow::showAsset(const Ref &ref)
 {
     updateNavigationActions();
+    m_compliance->setSubject(ref);
     m_session->requestDetail(ref);
 }
 

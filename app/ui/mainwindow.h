@@ -16,6 +16,7 @@ namespace tributary::ui {
 
 class AsOfSelector;
 class CatalogActions;
+class CompliancePanel;
 class DetailView;
 class DiagnosticsDock;
 class NavigatorModel;
@@ -41,6 +42,7 @@ public:
     DetailView &detailView() { return *m_detail; }
     CatalogActions &catalogActions() { return *m_actions; }
     DiagnosticsDock &diagnosticsDock() { return *m_dock; }
+    CompliancePanel &compliancePanel() { return *m_compliance; }
     // Shows the whole window (lists, docs, lineage) as the catalog stood at `asOf`.
     void setAsOf(const AsOf &asOf);
     const NavigationHistory &history() const { return m_history; }
@@ -68,6 +70,7 @@ private:
     QLabel *m_asOfBanner = nullptr;
     DiagnosticsDock *m_dock = nullptr;
     CatalogActions *m_actions = nullptr;
+    CompliancePanel *m_compliance = nullptr;
     NavigationHistory m_history;
     QString m_lastSearch; // results of any other search arrive too late and are dropped
 };

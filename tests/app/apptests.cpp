@@ -5,6 +5,7 @@
 #include <QDir>
 #include <QElapsedTimer>
 #include <QTextDocument>
+#include <QFile>
 #include <QPlainTextEdit>
 #include <QSignalSpy>
 #include <QStandardPaths>
@@ -17,6 +18,9 @@
 #include "../core/support/tempcatalog.h"
 #include "assetaddress.h"
 #include "catalogactions.h"
+#include "compliancepanel.h"
+#include "reportexport.h"
+#include "reportmodel.h"
 #include "diagnosticsdock.h"
 #include "detailview.h"
 #include "mainwindow.h"
@@ -148,6 +152,32 @@ TEST(MainWindow, BrowsesSearchesAndNavigatesTheSample)
     EXPECT_TRUE(window.history().canGoForward());
     window.goForward();
     ASSERT_TRUE(waitFor([&] { return showing("source:customer_spend@v2"); }));
+
+    // Compliance: which models did the feature reach, with evidence; exports carry the stamps.
+    window.navigateTo(feature);
+    ASSERT_TRUE(waitFor([&] { return showing("feature:spend_30d@v2"); }));
+    window.compliancePanel().run();
+    ReportModel &report = window.compliancePanel().model();
+    ASSERT_TRUE(waitFor([&] { return report.rowCount() > 0; }));
+    for (int row = 0; row < report.rowCount(); ++row) {
+        EXPECT_TRUE(report.data(report.index(row, ReportModel::RefColumn)).toString().startsWith(QStringLiteral("model:")));
+        EXPECT_GE(report.rowCount(report.index(row, 0)), 1) << "every fact has an evidence path";
+    }
+    const std::string fingerprint = report.report().fingerprint;
+    ASSERT_EQ(fingerprint.size(), 64u);
+    window.grab().save(QStringLiteral(TRIBUTARY_SCREENSHOT_DIR "/compliance.png"));
+    for (auto [format, name] : {std::pair{ExportFormat::Csv, "trace.csv"}, {ExportFormat::Html, "trace.html"},
+                                {ExportFormat::Pdf, "trace.pdf"}}) {
+        const QString path = QString::fromStdString((dir / name).string());
+        EXPECT_TRUE(exportReport(report.report(), format, path).isEmpty()) << name;
+        QFile exported(path);
+        ASSERT_TRUE(exported.open(QIODevice::ReadOnly)) << name;
+        const QByteArray bytes = exported.readAll();
+        if (format == ExportFormat::Pdf)
+            EXPECT_TRUE(bytes.startsWith("%PDF")) << "a PDF";
+        else
+            EXPECT_TRUE(bytes.contains(QByteArray::fromStdString(fingerprint))) << name;
+    }
     QThreadPool::globalInstance()->waitForDone(); // workers close their connections first
 }
 
