@@ -28,6 +28,7 @@ CatalogSession::CatalogSession(QObject *parent)
     qRegisterMetaType<std::vector<tributary::ImportRecord>>();
     qRegisterMetaType<tributary::ui::ResourceDetail>();
     qRegisterMetaType<tributary::Report>();
+    qRegisterMetaType<tributary::ui::VersionDiff>();
 }
 
 CatalogSession::~CatalogSession() = default;
@@ -114,6 +115,8 @@ void CatalogSession::requestDetail(const Ref &ref)
         answer.detail.stored = std::move(*stored);
         if (auto versions = (*store)->findByName(ref.name, ref.kind, asOf))
             answer.detail.versions = std::move(*versions);
+        if (auto history = (*store)->history(ref))
+            answer.detail.history = std::move(*history);
         if (!graph) {
             auto snapshot = (*store)->lineageSnapshot(asOf);
             if (!snapshot)
@@ -185,6 +188,20 @@ void CatalogSession::requestReport(const ReportRequest &request)
             m_graph = answer.graph;
         Q_EMIT reportReady(answer.report);
     });
+}
+
+void CatalogSession::requestDiff(const Ref &before, const Ref &after)
+{
+    run(m_diffGeneration, [locator = m_locator, before, after, asOf = m_asOf]() -> Result<VersionDiff> {
+        auto store = openReader(locator);
+        if (!store)
+            return tl::unexpected(store.error());
+        auto a = (*store)->get(before, asOf);
+        auto b = (*store)->get(after, asOf);
+        if (!a || !b)
+            return tl::unexpected(a ? b.error() : a.error());
+        return VersionDiff{before, after, diffResources(a->resource, b->resource)};
+    }, [this](VersionDiff diff) { Q_EMIT diffReady(diff); });
 }
 
 } // namespace tributary::ui

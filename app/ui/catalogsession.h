@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "tributary/lineage/lineagegraph.h"
+#include "tributary/model/resourcediff.h"
 #include "tributary/report/report.h"
 #include "tributary/store/catalogstore.h"
 
@@ -19,6 +20,14 @@ struct ResourceDetail {
     std::vector<ResourceSummary> upstream;   // what it depends on, one hop
     std::vector<ResourceSummary> downstream; // what uses it, one hop
     std::vector<Ref> versions;               // every version of its name, present at the as-of point
+    std::vector<Revision> history;           // every revision of this version, oldest first
+};
+
+// Two versions of one resource, compared.
+struct VersionDiff {
+    Ref before;
+    Ref after;
+    ResourceDiff diff;
 };
 
 // A compliance question about one asset (or, for exposure, a tag).
@@ -52,6 +61,7 @@ public:
     void requestSearch(const QString &text);
     void requestDetail(const Ref &ref);
     void requestReport(const ReportRequest &request);
+    void requestDiff(const Ref &before, const Ref &after);
 
 Q_SIGNALS:
     void opened(const QString &locator, const std::vector<tributary::ImportRecord> &imports);
@@ -60,6 +70,7 @@ Q_SIGNALS:
     void searchReady(const QString &text, const std::vector<tributary::ResourceSummary> &rows);
     void detailReady(const tributary::ui::ResourceDetail &detail);
     void reportReady(const tributary::Report &report);
+    void diffReady(const tributary::ui::VersionDiff &diff);
 
 private:
     template <typename Work, typename Done>
@@ -72,6 +83,7 @@ private:
     quint64 m_searchGeneration = 0;
     quint64 m_detailGeneration = 0;
     quint64 m_reportGeneration = 0;
+    quint64 m_diffGeneration = 0;
     // The lineage at the current as-of point, built by the first detail request that needs it.
     std::shared_ptr<const LineageGraph> m_graph;
 };

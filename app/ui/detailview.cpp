@@ -126,7 +126,12 @@ DetailView::DetailView(QWidget *parent)
     setOpenLinks(false);
     setOpenExternalLinks(false);
     connect(this, &QTextBrowser::anchorClicked, this, [this](const QUrl &url) {
-        if (url.scheme() == QLatin1String("tributary"))
+        if (url.scheme() != QLatin1String("tributary"))
+            return;
+        const auto ref = refFromAddress(url.adjusted(QUrl::RemoveQuery));
+        if (url.query() == QLatin1String("compare") && ref && m_shown)
+            Q_EMIT compareRequested(*m_shown, *ref);
+        else
             Q_EMIT assetRequested(url);
     });
 }
@@ -139,6 +144,7 @@ void DetailView::showMessage(const QString &title, const QString &message)
 void DetailView::showDetail(const ResourceDetail &detail)
 {
     const Resource &r = detail.stored.resource;
+    m_shown = r.ref;
     QStringList chips;
     for (const std::string &tag : r.meta.tags)
         chips << QStringLiteral("<span style=\"background:palette(alternate-base)\">&nbsp;%1&nbsp;</span>").arg(text(tag));
@@ -167,9 +173,26 @@ void DetailView::showDetail(const ResourceDetail &detail)
     rest += summaryList(tr("Used by"), detail.downstream);
     if (detail.versions.size() > 1) {
         QStringList versions;
-        for (const Ref &v : detail.versions)
-            versions << (v == r.ref ? QStringLiteral("<b>%1</b>").arg(text(v.version)) : link(v));
-        rest += QStringLiteral("<h3>%1</h3><p>%2</p>").arg(tr("Versions"), versions.join(QStringLiteral(" &middot; ")));
+        for (const Ref &v : detail.versions) {
+            QUrl compare = addressOf(v);
+            compare.setQuery(QStringLiteral("compare"));
+            versions << (v == r.ref ? QStringLiteral("<b>%1</b> (shown)").arg(text(v.version))
+                                    : link(v) + QStringLiteral(" (<a href=\"%1\">%2</a>)")
+                                                    .arg(compare.toString(QUrl::FullyEncoded).toHtmlEscaped(),
+                                                         tr("compare")));
+        }
+        rest += QStringLiteral("<h3>%1</h3><p>%2</p>").arg(tr("Versions"), versions.join(QStringLiteral("<br>")));
+    }
+    if (!detail.history.empty()) {
+        rest += QStringLiteral("<h3>%1</h3><table cellspacing=\"0\" cellpadding=\"2\">").arg(tr("History"));
+        for (const Revision &revision : detail.history) {
+            rest += QStringLiteral("<tr><td>%1</td><td>%2</td><td><b>%3</b></td><td>%4</td><td>%5</td></tr>")
+                        .arg(tr("import %1").arg(revision.provenance.import.value),
+                             QString::fromStdString(revision.provenance.at.toIso()),
+                             text(revisionChangeName(revision.change)), text(revision.author),
+                             revision.change == RevisionChange::Removed ? QString() : text(revision.owner));
+        }
+        rest += QStringLiteral("</table>");
     }
     rest += QStringLiteral("<p style=\"color:gray\">%1</p>")
                 .arg(tr("Defined in import %1 (%2), %3:%4")

@@ -19,8 +19,13 @@ public:
     void showDetail(const ResourceDetail &detail);
     void showMessage(const QString &title, const QString &text);
 
+private:
+    std::optional<Ref> m_shown;
+
 Q_SIGNALS:
     void assetRequested(const QUrl &address);
+    // "Compare" next to another version: the shown version against `other`.
+    void compareRequested(const tributary::Ref &shown, const tributary::Ref &other);
 };
 
 // The description with [[kind:name@version]] turned into Markdown links to asset addresses.

@@ -22,6 +22,7 @@
 #include "catalogactions.h"
 #include "compliancepanel.h"
 #include "detailview.h"
+#include "diffview.h"
 #include "diagnosticsdock.h"
 #include "navigatormodel.h"
 #include "resourcelistmodel.h"
@@ -121,6 +122,16 @@ MainWindow::MainWindow(QWidget *parent)
     connect(m_list->selectionModel(), &QItemSelectionModel::currentChanged, this, [this](const QModelIndex &index) {
         if (index.isValid())
             navigateTo(m_listModel->summaryAt(m_proxy->mapToSource(index)).ref);
+    });
+    m_diff = new DiffView;
+    m_diff->setParent(this, Qt::Window);
+    m_diff->setWindowTitle(tr("Compare versions"));
+    m_diff->resize(900, 700);
+    connect(m_detail, &DetailView::compareRequested, m_session, &CatalogSession::requestDiff);
+    connect(m_session, &CatalogSession::diffReady, this, [this](const VersionDiff &diff) {
+        m_diff->showDiff(diff);
+        m_diff->show();
+        m_diff->raise();
     });
     connect(m_detail, &DetailView::assetRequested, this, [this](const QUrl &url) {
         if (const auto ref = refFromAddress(url))

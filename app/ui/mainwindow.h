@@ -17,6 +17,7 @@ namespace tributary::ui {
 class AsOfSelector;
 class CatalogActions;
 class CompliancePanel;
+class DiffView;
 class DetailView;
 class DiagnosticsDock;
 class NavigatorModel;
@@ -43,6 +44,8 @@ public:
     CatalogActions &catalogActions() { return *m_actions; }
     DiagnosticsDock &diagnosticsDock() { return *m_dock; }
     CompliancePanel &compliancePanel() { return *m_compliance; }
+    // The side-by-side comparison of two versions (a window of its own).
+    DiffView &diffView() { return *m_diff; }
     // Shows the whole window (lists, docs, lineage) as the catalog stood at `asOf`.
     void setAsOf(const AsOf &asOf);
     const NavigationHistory &history() const { return m_history; }
@@ -71,6 +74,7 @@ private:
     DiagnosticsDock *m_dock = nullptr;
     CatalogActions *m_actions = nullptr;
     CompliancePanel *m_compliance = nullptr;
+    DiffView *m_diff = nullptr;
     NavigationHistory m_history;
     QString m_lastSearch; // results of any other search arrive too late and are dropped
 };

@@ -22,6 +22,7 @@
 #include "reportexport.h"
 #include "reportmodel.h"
 #include "diagnosticsdock.h"
+#include "diffview.h"
 #include "detailview.h"
 #include "mainwindow.h"
 #include "navigationhistory.h"
@@ -152,6 +153,13 @@ TEST(MainWindow, BrowsesSearchesAndNavigatesTheSample)
     EXPECT_TRUE(window.history().canGoForward());
     window.goForward();
     ASSERT_TRUE(waitFor([&] { return showing("source:customer_spend@v2"); }));
+
+    // History and versions: compare two versions side by side, as the "compare" link does.
+    EXPECT_TRUE(showing("History"));
+    Q_EMIT window.detailView().compareRequested(feature, {ResourceKind::Feature, "spend_30d", "v3"});
+    ASSERT_TRUE(waitFor([&] { return window.diffView().toPlainText().contains(QStringLiteral("spend_30d_net")); }));
+    EXPECT_TRUE(window.diffView().toPlainText().contains(QStringLiteral("feature:spend_30d@v2")));
+    window.diffView().grab().save(QStringLiteral(TRIBUTARY_SCREENSHOT_DIR "/diff.png"));
 
     // Compliance: which models did the feature reach, with evidence; exports carry the stamps.
     window.navigateTo(feature);
