@@ -81,14 +81,19 @@ void CatalogSession::requestList(const ResourceFilter &filter)
 
 void CatalogSession::requestSearch(const QString &text)
 {
-    run(m_searchGeneration, [locator = m_locator, text]() -> Result<std::vector<ResourceSummary>> {
-        auto query = parseSearchQuery(text.toStdString());
-        if (!query)
-            return tl::unexpected(query.error());
+    // A half-typed filter is not an error worth a dialog: answer with no rows and say why.
+    auto query = parseSearchQuery(text.toStdString());
+    if (!query) {
+        ++m_searchGeneration; // whatever was in flight is stale now
+        Q_EMIT searchRejected(text, QString::fromStdString(query.error().message));
+        Q_EMIT searchReady(text, {});
+        return;
+    }
+    run(m_searchGeneration, [locator = m_locator, query = *query]() -> Result<std::vector<ResourceSummary>> {
         auto store = openReader(locator);
         if (!store)
             return tl::unexpected(store.error());
-        auto hits = (*store)->search(*query);
+        auto hits = (*store)->search(query);
         if (!hits)
             return tl::unexpected(hits.error());
         std::vector<ResourceSummary> rows;

@@ -68,6 +68,8 @@ Q_SIGNALS:
     void failed(const QString &message);
     void listReady(const std::vector<tributary::ResourceSummary> &rows);
     void searchReady(const QString &text, const std::vector<tributary::ResourceSummary> &rows);
+    // The text is not a query yet (e.g. "kind:mo" while typing): no results, and why.
+    void searchRejected(const QString &text, const QString &reason);
     void detailReady(const tributary::ui::ResourceDetail &detail);
     void reportReady(const tributary::Report &report);
     void diffReady(const tributary::ui::VersionDiff &diff);

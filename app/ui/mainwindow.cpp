@@ -110,6 +110,9 @@ MainWindow::MainWindow(QWidget *parent)
         if (text == m_lastSearch)
             m_listModel->setRows(rows);
     });
+    connect(m_session, &CatalogSession::searchRejected, this, [this](const QString &, const QString &reason) {
+        statusBar()->showMessage(reason, 4000);
+    });
     connect(m_session, &CatalogSession::detailReady, this, [this](const ResourceDetail &detail) {
         m_detail->showDetail(detail);
         m_address->setText(addressOf(detail.stored.resource.ref).toString());
@@ -223,6 +226,9 @@ void MainWindow::openCatalog(const QString &locator)
 
 void MainWindow::search(const QString &text)
 {
+    // One letter matches most of a large catalog; results start from the second.
+    if (text.trimmed().size() == 1)
+        return;
     m_lastSearch = text.trimmed().isEmpty() ? QString() : text;
     if (text.trimmed().isEmpty())
         m_session->requestList(m_navigatorModel->filterAt(m_navigator->currentIndex()));

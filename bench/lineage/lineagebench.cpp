@@ -11,7 +11,7 @@
 #include <iostream>
 #include <string>
 
-#include "tributary/format/catalogreader.h"
+#include "../common/benchstore.h"
 #include "tributary/lineage/lineagequery.h"
 #include "tributary/lineage/tagpropagation.h"
 #include "tributary/store/catalogstore.h"
@@ -25,31 +25,6 @@ using namespace tributary;
 double secondsSince(Clock::time_point start)
 {
     return std::chrono::duration<double>(Clock::now() - start).count();
-}
-
-// The store for a generated catalog, imported once and kept beside the catalog folder.
-Result<fs::path> storeFor(const fs::path &catalogDir)
-{
-    const fs::path store = catalogDir.string() + ".sqlite";
-    if (fs::exists(store))
-        return store;
-    std::cerr << "importing " << catalogDir << " once (kept as " << store << ")\n";
-    const CatalogLoad load = loadCatalog(catalogDir);
-    if (!load.ok())
-        return fail(ErrorCode::Invalid, "the generated catalog has errors", catalogDir.string());
-    const fs::path temporary = store.string() + ".tmp";
-    fs::remove(temporary);
-    {
-        auto opened = openCatalogStore(temporary.string(), OpenMode::Create);
-        if (!opened)
-            return tl::unexpected(opened.error());
-        ImportOptions options;
-        options.author = "bench";
-        if (auto imported = (*opened)->importCatalog(load.catalog, options); !imported)
-            return tl::unexpected(imported.error());
-    }
-    fs::rename(temporary, store);
-    return store;
 }
 
 // Recursive CTEs over an id-to-id edge table, the best a SQL-only design would do. Building
@@ -180,7 +155,7 @@ int main(int argc, char **argv)
         const std::string folder = catalogDir.filename().string();
         scale = folder.substr(0, folder.find("-seed"));
     }
-    auto storePath = storeFor(catalogDir);
+    auto storePath = tributary::bench::storeFor(catalogDir);
     if (!storePath) {
         std::cerr << storePath.error().toString() << '\n';
         return 1;
