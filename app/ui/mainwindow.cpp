@@ -7,7 +7,10 @@
 #include <QKeySequence>
 #include <QLabel>
 #include <QLineEdit>
+#include <QCloseEvent>
 #include <QMenuBar>
+#include <QMouseEvent>
+#include <QSettings>
 #include <QMessageBox>
 #include <QListView>
 #include <QSortFilterProxyModel>
@@ -91,6 +94,11 @@ MainWindow::MainWindow(QWidget *parent)
     });
     buildActions();
     buildMenus();
+    // Where the window was, and how its docks were laid out, last time.
+    qApp->installEventFilter(this);
+    const QSettings settings;
+    restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray());
+    restoreState(settings.value(QStringLiteral("window/state")).toByteArray());
 
     connect(m_session, &CatalogSession::opened, this, [this](const QString &locator, const auto &imports) {
         m_status->setText(tr("%1 · %n import(s)", nullptr, int(imports.size())).arg(locator));
@@ -145,6 +153,7 @@ MainWindow::MainWindow(QWidget *parent)
 void MainWindow::buildActions()
 {
     QToolBar *toolbar = addToolBar(tr("Navigation"));
+    toolbar->setObjectName(QStringLiteral("navigation"));
     toolbar->setMovable(false);
     m_back = toolbar->addAction(tr("Back"), this, &MainWindow::goBack);
     m_back->setShortcut(QKeySequence::Back);
@@ -176,6 +185,28 @@ void MainWindow::buildActions()
     toolbar->addWidget(m_asOf);
     connect(m_asOf, &AsOfSelector::asOfChosen, this, &MainWindow::setAsOf);
     updateNavigationActions();
+}
+
+bool MainWindow::eventFilter(QObject *watched, QEvent *event)
+{
+    // The mouse's own back and forward buttons, as in a browser, wherever in this window.
+    if (event->type() == QEvent::MouseButtonPress) {
+        const auto *widget = qobject_cast<QWidget *>(watched);
+        const auto button = static_cast<QMouseEvent *>(event)->button();
+        if (widget && widget->window() == this && (button == Qt::BackButton || button == Qt::ForwardButton)) {
+            button == Qt::BackButton ? goBack() : goForward();
+            return true;
+        }
+    }
+    return QMainWindow::eventFilter(watched, event);
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    QSettings settings;
+    settings.setValue(QStringLiteral("window/geometry"), saveGeometry());
+    settings.setValue(QStringLiteral("window/state"), saveState());
+    QMainWindow::closeEvent(event);
 }
 
 void MainWindow::buildMenus()

@@ -11,6 +11,8 @@ class QListView;
 class QSortFilterProxyModel;
 class QTableView;
 class QLabel;
+class QMouseEvent;
+class QCloseEvent;
 
 namespace tributary::ui {
 
@@ -49,6 +51,10 @@ public:
     // Shows the whole window (lists, docs, lineage) as the catalog stood at `asOf`.
     void setAsOf(const AsOf &asOf);
     const NavigationHistory &history() const { return m_history; }
+
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override;
+    void closeEvent(QCloseEvent *event) override;
 
 private:
     void buildActions();

@@ -9,6 +9,7 @@
 #include <QPlainTextEdit>
 #include <QSignalSpy>
 #include <QStandardPaths>
+#include <QTest>
 #include <QThreadPool>
 
 #include <functional>
@@ -151,6 +152,10 @@ TEST(MainWindow, BrowsesSearchesAndNavigatesTheSample)
     window.goBack();
     ASSERT_TRUE(waitFor([&] { return showing("feature:spend_30d@v2"); }));
     EXPECT_TRUE(window.history().canGoForward());
+    window.goForward();
+    ASSERT_TRUE(waitFor([&] { return showing("source:customer_spend@v2"); }));
+    QTest::mouseClick(window.detailView().viewport(), Qt::BackButton); // the mouse's back button
+    ASSERT_TRUE(waitFor([&] { return showing("feature:spend_30d@v2") && !showing("Columns"); }));
     window.goForward();
     ASSERT_TRUE(waitFor([&] { return showing("source:customer_spend@v2"); }));
 
