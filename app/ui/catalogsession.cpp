@@ -19,6 +19,18 @@ Result<std::unique_ptr<CatalogStore>> openReader(const QString &locator)
     return openCatalogStore(locator.toStdString(), OpenMode::ReadOnly);
 }
 
+// The lineage graph at `asOf`: the cached one when there is one, else built from the store.
+Result<std::shared_ptr<const LineageGraph>> graphAt(CatalogStore &store, const AsOf &asOf,
+                                                     std::shared_ptr<const LineageGraph> cached)
+{
+    if (cached)
+        return cached;
+    auto snapshot = store.lineageSnapshot(asOf);
+    if (!snapshot)
+        return tl::unexpected(snapshot.error());
+    return std::make_shared<const LineageGraph>(LineageGraph::build(std::move(*snapshot)));
+}
+
 } // namespace
 
 CatalogSession::CatalogSession(QObject *parent)
@@ -61,6 +73,15 @@ void CatalogSession::open(const QString &locator)
             return tl::unexpected(store.error());
         return (*store)->imports();
     }, [this, locator](std::vector<ImportRecord> imports) { Q_EMIT opened(locator, imports); });
+}
+
+void CatalogSession::keepGraph(const QString &locator, const AsOf &asOf,
+                               const std::shared_ptr<const LineageGraph> &graph)
+{
+    // Only a graph of the current catalog and point in history: a job started before open() or
+    // setAsOf() must not bring back the old one.
+    if (!m_graph && graph && locator == m_locator && asOf.toString() == m_asOf.toString())
+        m_graph = graph;
 }
 
 void CatalogSession::setAsOf(const AsOf &asOf)
@@ -122,12 +143,10 @@ void CatalogSession::requestDetail(const Ref &ref)
             answer.detail.versions = std::move(*versions);
         if (auto history = (*store)->history(ref))
             answer.detail.history = std::move(*history);
-        if (!graph) {
-            auto snapshot = (*store)->lineageSnapshot(asOf);
-            if (!snapshot)
-                return tl::unexpected(snapshot.error());
-            graph = std::make_shared<const LineageGraph>(LineageGraph::build(std::move(*snapshot)));
-        }
+        auto built = graphAt(**store, asOf, graph);
+        if (!built)
+            return tl::unexpected(built.error());
+        graph = *built;
         const auto summary = [&](NodeId node) {
             const LineageNode &n = graph->resource(node);
             return ResourceSummary{n.ref, graph->owner(node), n.tags, n.status, n.stage, {}};
@@ -141,9 +160,8 @@ void CatalogSession::requestDetail(const Ref &ref)
         answer.graph = std::move(graph);
         return answer;
     };
-    run(m_detailGeneration, std::move(work), [this](Answer answer) {
-        if (!m_graph)
-            m_graph = answer.graph;
+    run(m_detailGeneration, std::move(work), [this, locator = m_locator, asOf = m_asOf](Answer answer) {
+        keepGraph(locator, asOf, answer.graph);
         Q_EMIT detailReady(answer.detail);
     });
 }
@@ -159,10 +177,10 @@ void CatalogSession::requestReport(const ReportRequest &request)
             auto store = openReader(locator);
             if (!store)
                 return tl::unexpected(store.error());
-            auto snapshot = (*store)->lineageSnapshot(asOf);
-            if (!snapshot)
-                return tl::unexpected(snapshot.error());
-            graph = std::make_shared<const LineageGraph>(LineageGraph::build(std::move(*snapshot)));
+            auto built = graphAt(**store, asOf, nullptr);
+            if (!built)
+                return tl::unexpected(built.error());
+            graph = *built;
         }
         const std::string kind(reportKindName(request.kind));
         ReportStamp stamp{"tributary " + kind + " "
@@ -188,9 +206,8 @@ void CatalogSession::requestReport(const ReportRequest &request)
         answer.graph = std::move(graph);
         return answer;
     };
-    run(m_reportGeneration, std::move(work), [this](Answer answer) {
-        if (!m_graph)
-            m_graph = answer.graph;
+    run(m_reportGeneration, std::move(work), [this, locator = m_locator, asOf = m_asOf](Answer answer) {
+        keepGraph(locator, asOf, answer.graph);
         Q_EMIT reportReady(answer.report);
     });
 }

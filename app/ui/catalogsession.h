@@ -77,6 +77,7 @@ Q_SIGNALS:
 private:
     template <typename Work, typename Done>
     void run(quint64 &generation, Work work, Done done);
+    void keepGraph(const QString &locator, const AsOf &asOf, const std::shared_ptr<const LineageGraph> &graph);
 
     QString m_locator;
     AsOf m_asOf;
