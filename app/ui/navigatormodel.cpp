@@ -1,6 +1,11 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "navigatormodel.h"
 
+#include <QFont>
+
+#include <algorithm>
+#include <map>
+
 namespace tributary::ui {
 namespace {
 
@@ -18,33 +23,79 @@ QString kindLabel(ResourceKind kind)
     return {};
 }
 
+// The most used first, then by name; long tails are cut to keep the navigator readable.
+std::vector<std::pair<std::string, std::size_t>> topCounts(const std::map<std::string, std::size_t> &counts,
+                                                           std::size_t limit)
+{
+    std::vector<std::pair<std::string, std::size_t>> sorted(counts.begin(), counts.end());
+    std::stable_sort(sorted.begin(), sorted.end(), [](const auto &a, const auto &b) { return a.second > b.second; });
+    if (sorted.size() > limit)
+        sorted.resize(limit);
+    return sorted;
+}
+
 } // namespace
 
 NavigatorModel::NavigatorModel(QObject *parent)
     : QAbstractListModel(parent)
 {
-    m_entries.push_back({std::nullopt, 0});
-    for (ResourceKind kind : kAllKinds)
-        m_entries.push_back({kind, 0});
+    setCounts({});
 }
 
 void NavigatorModel::setCounts(const std::vector<ResourceSummary> &all)
 {
-    for (Entry &entry : m_entries)
-        entry.count = 0;
+    std::map<ResourceKind, std::size_t> kinds;
+    std::map<ModelStage, std::size_t> stages;
+    std::map<std::string, std::size_t> tags, owners;
     for (const ResourceSummary &row : all) {
-        ++m_entries.front().count;
-        ++m_entries[std::size_t(row.ref.kind) + 1].count;
+        ++kinds[row.ref.kind];
+        if (row.stage)
+            ++stages[*row.stage];
+        for (const std::string &tag : row.tags)
+            ++tags[tag];
+        if (!row.owner.empty())
+            ++owners[row.owner];
     }
-    Q_EMIT dataChanged(index(0), index(rowCount() - 1), {Qt::DisplayRole});
+    beginResetModel();
+    m_entries.clear();
+    m_entries.push_back({tr("Everything"), {}, all.size(), false});
+    m_entries.push_back({tr("Kinds"), {}, 0, true});
+    for (ResourceKind kind : kAllKinds) {
+        ResourceFilter filter;
+        filter.kind = kind;
+        m_entries.push_back({kindLabel(kind), filter, kinds[kind], false});
+    }
+    if (!stages.empty()) {
+        m_entries.push_back({tr("Model stages"), {}, 0, true});
+        for (ModelStage stage : {ModelStage::Production, ModelStage::Staging, ModelStage::Development, ModelStage::Archived}) {
+            ResourceFilter filter;
+            filter.stage = stage;
+            m_entries.push_back({QString::fromUtf8(stageName(stage).data(), qsizetype(stageName(stage).size())), filter,
+                                 stages[stage], false});
+        }
+    }
+    if (!tags.empty()) {
+        m_entries.push_back({tr("Tags"), {}, 0, true});
+        for (const auto &[tag, count] : topCounts(tags, 20)) {
+            ResourceFilter filter;
+            filter.tag = tag;
+            m_entries.push_back({QString::fromStdString(tag), filter, count, false, false});
+        }
+    }
+    if (!owners.empty()) {
+        m_entries.push_back({tr("Owners"), {}, 0, true});
+        for (const auto &[owner, count] : topCounts(owners, 20)) {
+            ResourceFilter filter;
+            filter.owner = owner;
+            m_entries.push_back({QString::fromStdString(owner), filter, count, false});
+        }
+    }
+    endResetModel();
 }
 
 ResourceFilter NavigatorModel::filterAt(const QModelIndex &index) const
 {
-    ResourceFilter filter;
-    if (index.isValid())
-        filter.kind = m_entries[std::size_t(index.row())].kind;
-    return filter;
+    return index.isValid() ? m_entries[std::size_t(index.row())].filter : ResourceFilter{};
 }
 
 int NavigatorModel::rowCount(const QModelIndex &parent) const
@@ -52,14 +103,30 @@ int NavigatorModel::rowCount(const QModelIndex &parent) const
     return parent.isValid() ? 0 : int(m_entries.size());
 }
 
+Qt::ItemFlags NavigatorModel::flags(const QModelIndex &index) const
+{
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+        return Qt::NoItemFlags;
+    return m_entries[std::size_t(index.row())].heading ? Qt::ItemIsEnabled : Qt::ItemIsEnabled | Qt::ItemIsSelectable;
+}
+
 QVariant NavigatorModel::data(const QModelIndex &index, int role) const
 {
-    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid)
-        || role != Qt::DisplayRole)
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
         return {};
     const Entry &entry = m_entries[std::size_t(index.row())];
-    const QString label = entry.kind ? kindLabel(*entry.kind) : tr("Everything");
-    return QStringLiteral("%1  (%2)").arg(label).arg(entry.count);
+    if (role == Qt::FontRole && entry.heading) {
+        QFont font;
+        font.setBold(true);
+        return font;
+    }
+    if (role == Qt::ToolTipRole && !entry.counted)
+        return tr("Resources tagged %1, and sources with a column tagged so").arg(entry.label);
+    if (role != Qt::DisplayRole)
+        return {};
+    if (entry.heading || !entry.counted)
+        return entry.label;
+    return QStringLiteral("%1  (%2)").arg(entry.label).arg(entry.count);
 }
 
 } // namespace tributary::ui

@@ -61,18 +61,39 @@ TEST(ResourceListModel, PassesTheModelTester)
     EXPECT_EQ(model.rowCount(), 0);
 }
 
-TEST(NavigatorModel, CountsKindsAndGivesFilters)
+TEST(NavigatorModel, CountsKindsStagesTagsAndOwners)
 {
     NavigatorModel model;
     QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::Fatal);
-    model.setCounts({summary(ResourceKind::Feature, "a", "v1"), summary(ResourceKind::Feature, "b", "v1"),
-                     summary(ResourceKind::Model, "m", "1")});
-    EXPECT_EQ(model.rowCount(), 8);
+    ResourceSummary production = summary(ResourceKind::Model, "m", "1");
+    production.stage = ModelStage::Production;
+    production.owner = "ml-team";
+    model.setCounts({summary(ResourceKind::Feature, "a", "v1"), summary(ResourceKind::Feature, "b", "v1"), production});
+    const auto find = [&](const QString &label) {
+        for (int row = 0; row < model.rowCount(); ++row) {
+            if (model.data(model.index(row)).toString().startsWith(label))
+                return model.index(row);
+        }
+        return QModelIndex();
+    };
     EXPECT_TRUE(model.data(model.index(0)).toString().endsWith(QStringLiteral("(3)")));
-    const QModelIndex features = model.index(int(ResourceKind::Feature) + 1);
-    EXPECT_TRUE(model.data(features).toString().startsWith(QStringLiteral("Features")));
+    const QModelIndex features = find(QStringLiteral("Features"));
+    ASSERT_TRUE(features.isValid());
     EXPECT_TRUE(model.data(features).toString().endsWith(QStringLiteral("(2)")));
     EXPECT_EQ(model.filterAt(features).kind, ResourceKind::Feature);
+    const QModelIndex stage = find(QStringLiteral("production"));
+    ASSERT_TRUE(stage.isValid());
+    EXPECT_EQ(model.filterAt(stage).stage, ModelStage::Production);
+    const QModelIndex tag = find(QStringLiteral("pii:direct"));
+    ASSERT_TRUE(tag.isValid());
+    EXPECT_EQ(model.data(tag).toString(), QStringLiteral("pii:direct")) << "no count: columns' tags match too";
+    EXPECT_EQ(model.filterAt(tag).tag, "pii:direct");
+    const QModelIndex owner = find(QStringLiteral("ml-team"));
+    ASSERT_TRUE(owner.isValid());
+    EXPECT_EQ(model.filterAt(owner).owner, "ml-team");
+    const QModelIndex heading = find(QStringLiteral("Tags"));
+    ASSERT_TRUE(heading.isValid());
+    EXPECT_FALSE(model.flags(heading) & Qt::ItemIsSelectable) << "headings are not filters";
     EXPECT_FALSE(model.filterAt(model.index(0)).kind);
 }
 
