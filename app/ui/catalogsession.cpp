@@ -31,6 +31,29 @@ Result<std::shared_ptr<const LineageGraph>> graphAt(CatalogStore &store, const A
     return std::make_shared<const LineageGraph>(LineageGraph::build(std::move(*snapshot)));
 }
 
+// A propagated tag as the detail pane shows it: where it arrived, the way it came, the rules.
+PropagatedTagView describe(const LineageGraph &graph, const PropagatedTag &tag)
+{
+    PropagatedTagView view;
+    view.column = tag.column == kNoId ? std::string() : graph.column(tag.column).name;
+    view.tag = tag.tag;
+    view.strength = std::string(evidenceStrengthName(tag.strength));
+    for (std::size_t i = 0; i < tag.path.size(); ++i) {
+        const EvidenceHop &hop = tag.path[i];
+        std::string ref = graph.resource(hop.resource).ref.toString();
+        if (hop.column != kNoId && !graph.column(hop.column).name.empty())
+            ref += "#" + graph.column(hop.column).name;
+        if (i > 0) {
+            const bool columnHop = hop.column != kNoId && tag.path[i - 1].column != kNoId;
+            view.path += " -[" + std::string(columnHop ? transformName(hop.transform) : edgeKindName(hop.edge)) + "]-> ";
+        }
+        view.path += ref;
+        if (!hop.rule.empty())
+            view.rules += (view.rules.empty() ? "" : "; ") + hop.rule;
+    }
+    return view;
+}
+
 } // namespace
 
 CatalogSession::CatalogSession(QObject *parent)
@@ -67,6 +90,7 @@ void CatalogSession::open(const QString &locator)
     m_locator = locator;
     m_asOf = AsOf::latest();
     m_graph.reset();
+    m_propagated.reset();
     run(m_openGeneration, [locator]() -> Result<std::vector<ImportRecord>> {
         auto store = openReader(locator);
         if (!store)
@@ -88,6 +112,7 @@ void CatalogSession::setAsOf(const AsOf &asOf)
 {
     m_asOf = asOf;
     m_graph.reset(); // lineage differs at another point in history
+    m_propagated.reset();
 }
 
 void CatalogSession::requestList(const ResourceFilter &filter)
@@ -129,8 +154,10 @@ void CatalogSession::requestDetail(const Ref &ref)
     struct Answer {
         ResourceDetail detail;
         std::shared_ptr<const LineageGraph> graph;
+        std::shared_ptr<const TagsByResource> propagated;
     };
-    auto work = [locator = m_locator, ref, asOf = m_asOf, graph = m_graph]() mutable -> Result<Answer> {
+    auto work = [locator = m_locator, ref, asOf = m_asOf, graph = m_graph,
+                 propagated = m_propagated]() mutable -> Result<Answer> {
         auto store = openReader(locator);
         if (!store)
             return tl::unexpected(store.error());
@@ -151,17 +178,33 @@ void CatalogSession::requestDetail(const Ref &ref)
             const LineageNode &n = graph->resource(node);
             return ResourceSummary{n.ref, graph->owner(node), n.tags, n.status, n.stage, {}};
         };
+        if (!propagated) {
+            // Every tag at once, so each later detail is a lookup (the app has no policy yet).
+            auto index = std::make_shared<TagsByResource>();
+            for (PropagatedTag &tag : propagateTags(*graph, PropagationPolicy{}, {"*"})) {
+                if (tag.strength != EvidenceStrength::Direct)
+                    (*index)[tag.resource].push_back(std::move(tag));
+            }
+            propagated = std::move(index);
+        }
         if (const auto node = graph->find(ref)) {
             for (const LineageStep &step : graph->upstream(*node))
                 answer.detail.upstream.push_back(summary(step.node));
             for (const LineageStep &step : graph->downstream(*node))
                 answer.detail.downstream.push_back(summary(step.node));
+            if (const auto found = propagated->find(*node); found != propagated->end()) {
+                for (const PropagatedTag &tag : found->second)
+                    answer.detail.propagated.push_back(describe(*graph, tag));
+            }
         }
         answer.graph = std::move(graph);
+        answer.propagated = std::move(propagated);
         return answer;
     };
     run(m_detailGeneration, std::move(work), [this, locator = m_locator, asOf = m_asOf](Answer answer) {
         keepGraph(locator, asOf, answer.graph);
+        if (m_graph == answer.graph && !m_propagated)
+            m_propagated = answer.propagated;
         Q_EMIT detailReady(answer.detail);
     });
 }

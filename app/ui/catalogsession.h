@@ -8,11 +8,23 @@
 #include <vector>
 
 #include "tributary/lineage/lineagegraph.h"
+#include "tributary/lineage/tagpropagation.h"
+
+#include <unordered_map>
 #include "tributary/model/resourcediff.h"
 #include "tributary/report/report.h"
 #include "tributary/store/catalogstore.h"
 
 namespace tributary::ui {
+
+// A tag that reached this resource or one of its columns from elsewhere, and how.
+struct PropagatedTagView {
+    std::string column; // empty: the resource as a whole
+    std::string tag;
+    std::string strength; // column, resource
+    std::string path;     // hops joined: "a#x -[aggregated]-> b#y -[identity]-> feature:f@v1"
+    std::string rules;    // why each hop let it through
+};
 
 // One resource as the detail pane shows it: the resource, and what it is connected to.
 struct ResourceDetail {
@@ -21,6 +33,7 @@ struct ResourceDetail {
     std::vector<ResourceSummary> downstream; // what uses it, one hop
     std::vector<Ref> versions;               // every version of its name, present at the as-of point
     std::vector<Revision> history;           // every revision of this version, oldest first
+    std::vector<PropagatedTagView> propagated; // tags that travelled here (no policy applied)
 };
 
 // Two versions of one resource, compared.
@@ -78,6 +91,7 @@ private:
     template <typename Work, typename Done>
     void run(quint64 &generation, Work work, Done done);
     void keepGraph(const QString &locator, const AsOf &asOf, const std::shared_ptr<const LineageGraph> &graph);
+    using TagsByResource = std::unordered_map<NodeId, std::vector<PropagatedTag>>;
 
     QString m_locator;
     AsOf m_asOf;
@@ -89,6 +103,8 @@ private:
     quint64 m_diffGeneration = 0;
     // The lineage at the current as-of point, built by the first detail request that needs it.
     std::shared_ptr<const LineageGraph> m_graph;
+    // Every propagated tag at that point, by resource; built with the graph's first detail.
+    std::shared_ptr<const std::unordered_map<NodeId, std::vector<PropagatedTag>>> m_propagated;
 };
 
 } // namespace tributary::ui

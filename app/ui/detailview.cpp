@@ -77,15 +77,47 @@ QString fieldsHtml(const Resource &r)
     return rows.isEmpty() ? QString() : QStringLiteral("<table>%1</table>").arg(rows);
 }
 
-QString columnsHtml(const Resource &r)
+// Links to the explanation of each propagated tag of `column` ("" for the resource itself).
+QString propagatedLinks(const std::vector<PropagatedTagView> &propagated, const std::string &column)
+{
+    QStringList links;
+    for (std::size_t i = 0; i < propagated.size(); ++i) {
+        if (propagated[i].column == column)
+            links << QStringLiteral("<a href=\"#prop-%1\">%2</a>").arg(i).arg(text(propagated[i].tag));
+    }
+    return links.join(QLatin1Char(' '));
+}
+
+QString propagatedHtml(const std::vector<PropagatedTagView> &propagated)
+{
+    if (propagated.empty())
+        return {};
+    QString html = QStringLiteral("<h3>%1</h3><p style=\"color:gray\">%2</p>")
+                       .arg(QObject::tr("Propagated tags"),
+                            QObject::tr("Tags that travelled here along lineage (no propagation policy applied)."));
+    for (std::size_t i = 0; i < propagated.size(); ++i) {
+        const PropagatedTagView &p = propagated[i];
+        html += QStringLiteral("<p><a name=\"prop-%1\"></a><b>%2</b> %3 <i>(%4 evidence)</i><br><code>%5</code>"
+                               "<br><span style=\"color:gray\">%6</span></p>")
+                    .arg(i)
+                    .arg(text(p.tag),
+                         p.column.empty() ? QObject::tr("on the whole resource")
+                                          : QObject::tr("on column <code>%1</code>").arg(text(p.column)),
+                         text(p.strength), text(p.path), text(p.rules));
+    }
+    return html;
+}
+
+QString columnsHtml(const Resource &r, const std::vector<PropagatedTagView> &propagated)
 {
     const auto *s = r.as<SourceSpec>();
     if (!s || s->columns.empty())
         return {};
     QString html = QStringLiteral("<h3>%1</h3><table cellspacing=\"0\" cellpadding=\"3\"><tr><th align=\"left\">%2</th>"
-                                  "<th align=\"left\">%3</th><th align=\"left\">%4</th><th align=\"left\">%5</th></tr>")
+                                  "<th align=\"left\">%3</th><th align=\"left\">%4</th><th align=\"left\">%5</th>"
+                                  "<th align=\"left\">%6</th></tr>")
                        .arg(QObject::tr("Columns"), QObject::tr("Name"), QObject::tr("Type"), QObject::tr("Tags"),
-                            QObject::tr("Derived from"));
+                            QObject::tr("Propagated"), QObject::tr("Derived from"));
     for (const Column &c : s->columns) {
         QStringList tags, derived;
         for (const std::string &tag : c.tags)
@@ -95,8 +127,9 @@ QString columnsHtml(const Resource &r)
                            + (d.transform == TransformKind::Identity ? QString()
                                                                      : QStringLiteral(" (%1)").arg(text(transformName(d.transform))));
         }
-        html += QStringLiteral("<tr><td><code>%1</code></td><td>%2</td><td>%3</td><td>%4</td></tr>")
-                    .arg(text(c.name), text(c.type), tags.join(QLatin1Char(' ')), derived.join(QStringLiteral("<br>")));
+        html += QStringLiteral("<tr><td><code>%1</code></td><td>%2</td><td>%3</td><td>%4</td><td>%5</td></tr>")
+                    .arg(text(c.name), text(c.type), tags.join(QLatin1Char(' ')), propagatedLinks(propagated, c.name),
+                         derived.join(QStringLiteral("<br>")));
     }
     return html + QStringLiteral("</table>");
 }
@@ -126,6 +159,10 @@ DetailView::DetailView(QWidget *parent)
     setOpenLinks(false);
     setOpenExternalLinks(false);
     connect(this, &QTextBrowser::anchorClicked, this, [this](const QUrl &url) {
+        if (url.scheme().isEmpty() && url.hasFragment()) {
+            scrollToAnchor(url.fragment()); // a propagated tag's explanation
+            return;
+        }
         if (url.scheme() != QLatin1String("tributary"))
             return;
         const auto ref = refFromAddress(url.adjusted(QUrl::RemoveQuery));
@@ -148,6 +185,9 @@ void DetailView::showDetail(const ResourceDetail &detail)
     QStringList chips;
     for (const std::string &tag : r.meta.tags)
         chips << QStringLiteral("<span style=\"background:palette(alternate-base)\">&nbsp;%1&nbsp;</span>").arg(text(tag));
+    const QString inherited = propagatedLinks(detail.propagated, {});
+    if (!inherited.isEmpty())
+        chips << QObject::tr("propagated: %1").arg(inherited);
     QString html = QStringLiteral("<h2>%1</h2><p><b>%2</b> &middot; %3 &middot; %4 %5</p>")
                        .arg(text(r.ref.toString()), text(statusName(r.meta.status)), text(r.meta.owner),
                             chips.join(QLatin1Char(' ')),
@@ -161,7 +201,7 @@ void DetailView::showDetail(const ResourceDetail &detail)
         cursor.insertBlock();
         cursor.insertMarkdown(linkedMarkdown(r.meta.description));
     }
-    QString rest = columnsHtml(r);
+    QString rest = columnsHtml(r, detail.propagated);
     const std::string *definition = nullptr;
     if (const auto *s = r.as<SourceSpec>(); s && !s->definition.empty())
         definition = &s->definition;
@@ -169,6 +209,7 @@ void DetailView::showDetail(const ResourceDetail &detail)
         definition = &f->definition;
     if (definition)
         rest += QStringLiteral("<h3>%1</h3><pre>%2</pre>").arg(tr("Definition"), text(*definition));
+    rest += propagatedHtml(detail.propagated);
     rest += summaryList(tr("Depends on"), detail.upstream);
     rest += summaryList(tr("Used by"), detail.downstream);
     if (detail.versions.size() > 1) {

@@ -180,6 +180,16 @@ TEST(MainWindow, BrowsesSearchesAndNavigatesTheSample)
     window.goForward();
     ASSERT_TRUE(waitFor([&] { return showing("source:customer_spend@v2"); }));
 
+    // Propagated tags: a column derived from a personal-data column carries its tag, and says how.
+    window.navigateTo({ResourceKind::Source, "customer_profile", "v1"});
+    ASSERT_TRUE(waitFor([&] { return showing("source:customer_profile@v1") && showing("Propagated tags"); }));
+    EXPECT_TRUE(showing("source:customers@v1#date_of_birth -[transformed]-> source:customer_profile@v1#age_years"));
+    window.grab().save(QStringLiteral(TRIBUTARY_SCREENSHOT_DIR "/propagated.png"));
+    window.navigateTo({ResourceKind::Feature, "customer_age", "v1"});
+    ASSERT_TRUE(waitFor([&] { return showing("feature:customer_age@v1") && showing("on the whole resource"); }));
+    window.navigateTo(feature);
+    ASSERT_TRUE(waitFor([&] { return showing("feature:spend_30d@v2"); }));
+
     // History and versions: compare two versions side by side, as the "compare" link does.
     EXPECT_TRUE(showing("History"));
     Q_EMIT window.detailView().compareRequested(feature, {ResourceKind::Feature, "spend_30d", "v3"});
