@@ -15,6 +15,35 @@ namespace {
 
 constexpr std::string_view kApiVersion = "tributary/v1";
 
+// The fields a kind accepts: those every kind has, then its own. Built once.
+std::span<const std::string_view> allowedFields(ResourceKind kind)
+{
+    const auto withCommon = [](std::initializer_list<std::string_view> own) {
+        std::vector<std::string_view> all{"name", "description", "owner", "tags", "properties", "status"};
+        all.insert(all.end(), own);
+        return all;
+    };
+    static const std::vector<std::string_view> provider = withCommon({"type"});
+    static const std::vector<std::string_view> entity = withCommon({});
+    static const std::vector<std::string_view> source = withCommon(
+        {"version", "provider", "type", "location", "columns", "inputs", "definition", "language"});
+    static const std::vector<std::string_view> feature = withCommon(
+        {"version", "entity", "source", "column", "type", "definition", "language", "stats"});
+    static const std::vector<std::string_view> trainingSet = withCommon({"version", "label", "features"});
+    static const std::vector<std::string_view> model = withCommon(
+        {"version", "training_sets", "features", "stage", "metrics"});
+    switch (kind) {
+    case ResourceKind::Provider: return provider;
+    case ResourceKind::Entity: return entity;
+    case ResourceKind::Source: return source;
+    case ResourceKind::Feature:
+    case ResourceKind::Label: return feature;
+    case ResourceKind::TrainingSet: return trainingSet;
+    case ResourceKind::Model: return model;
+    }
+    return entity;
+}
+
 class ResourceParser
 {
 public:
@@ -91,49 +120,8 @@ void ResourceParser::parseResource(ResourceKind kind, const YAML::Node &node)
 {
     const std::string what(kindName(kind));
     std::optional<FieldReader> fields;
-    switch (kind) {
-    case ResourceKind::Provider:
-        fields.emplace(node, what, std::initializer_list<std::string_view>{
-                                       "name", "description", "owner", "tags", "properties",
-                                       "status", "type"},
-                       m_context);
-        break;
-    case ResourceKind::Entity:
-        fields.emplace(node, what, std::initializer_list<std::string_view>{
-                                       "name", "description", "owner", "tags", "properties",
-                                       "status"},
-                       m_context);
-        break;
-    case ResourceKind::Source:
-        fields.emplace(node, what, std::initializer_list<std::string_view>{
-                                       "name", "version", "description", "owner", "tags",
-                                       "properties", "status", "provider", "type", "location",
-                                       "columns", "inputs", "definition", "language"},
-                       m_context);
-        break;
-    case ResourceKind::Feature:
-    case ResourceKind::Label:
-        fields.emplace(node, what, std::initializer_list<std::string_view>{
-                                       "name", "version", "description", "owner", "tags",
-                                       "properties", "status", "entity", "source", "column",
-                                       "type", "definition", "language", "stats"},
-                       m_context);
-        break;
-    case ResourceKind::TrainingSet:
-        fields.emplace(node, "training set", std::initializer_list<std::string_view>{
-                                                 "name", "version", "description", "owner",
-                                                 "tags", "properties", "status", "label",
-                                                 "features"},
-                       m_context);
-        break;
-    case ResourceKind::Model:
-        fields.emplace(node, what, std::initializer_list<std::string_view>{
-                                       "name", "version", "description", "owner", "tags",
-                                       "properties", "status", "training_sets", "features",
-                                       "stage", "metrics"},
-                       m_context);
-        break;
-    }
+    fields.emplace(node, kind == ResourceKind::TrainingSet ? std::string("training set") : what,
+                   allowedFields(kind), m_context);
 
     Resource resource;
     resource.ref.kind = kind;

@@ -52,8 +52,8 @@ std::optional<std::string> scalarText(const YAML::Node &node, std::string_view w
     return std::nullopt;
 }
 
-FieldReader::FieldReader(const YAML::Node &mapping, std::string what,
-                         std::initializer_list<std::string_view> allowed, FileContext &context)
+FieldReader::FieldReader(const YAML::Node &mapping, std::string what, std::span<const std::string_view> allowed,
+                         FileContext &context)
     : m_what(std::move(what))
     , m_mark(mapping.Mark())
     , m_context(context)

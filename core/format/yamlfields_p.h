@@ -3,6 +3,7 @@
 
 #include <initializer_list>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -40,8 +41,13 @@ std::string_view nodeTypeName(const YAML::Node &node);
 class FieldReader
 {
 public:
+    FieldReader(const YAML::Node &mapping, std::string what, std::span<const std::string_view> allowed,
+                FileContext &context);
     FieldReader(const YAML::Node &mapping, std::string what,
-                std::initializer_list<std::string_view> allowed, FileContext &context);
+                std::initializer_list<std::string_view> allowed, FileContext &context)
+        : FieldReader(mapping, std::move(what), std::span(allowed.begin(), allowed.size()), context)
+    {
+    }
 
     const YAML::Mark &mark() const { return m_mark; }
     FileContext &context() const { return m_context; }
