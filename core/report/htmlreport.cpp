@@ -35,7 +35,7 @@ body { font: 14px/1.45 system-ui, sans-serif; color: #1f2328; background: #fff;
        margin: 2em auto; max-width: 96em; padding: 0 1em; }
 h1 { font-size: 1.5em; margin: 0 0 .4em; }
 h2 { font-size: 1.15em; margin: 1.6em 0 .5em; }
-code, .mono { font-family: ui-monospace, monospace; font-size: .92em; }
+code, .mono { font-family: monospace, ui-monospace; font-size: .92em; }
 dl.stamps { display: grid; grid-template-columns: max-content 1fr; gap: .2em 1.2em;
             margin: 0; padding: .8em 1em; background: #f6f8fa; border: 1px solid #d0d7de;
             border-radius: 6px; }

@@ -296,6 +296,11 @@ TEST_F(StoreTest, FiltersByTagOwnerAndKind)
     ResourceFilter owner;
     owner.owner = "ALICE";
     EXPECT_EQ(refs(store->list(owner, AsOf::latest())), std::vector<std::string>{"feature:avg_spend@v1"});
+    ResourceFilter name;
+    name.name = "contact";
+    EXPECT_EQ(refs(store->list(name, AsOf::latest())), std::vector<std::string>{"feature:contact@v1"});
+    name.name = "contac";
+    EXPECT_TRUE(store->list(name, AsOf::latest())->empty()) << "a name filter is exact";
 }
 
 TEST_F(StoreTest, SearchesNamesDocsOwnersTagsAndColumns)
@@ -326,6 +331,63 @@ TEST_F(StoreTest, SearchesNamesDocsOwnersTagsAndColumns)
     second.erase(second.find("  - {name: contact"));
     import(*store, write("v2", second), "2024-02-01T00:00:00Z");
     EXPECT_TRUE(search("bob").empty());
+}
+
+TEST_F(StoreTest, SearchesTheCatalogAsItStood)
+{
+    auto store = open();
+    import(*store, write("v1", kBase), "2024-01-01T00:00:00Z");
+    std::string second = kBase;
+    second.erase(second.find("  - {name: contact"));
+    second.replace(second.find("ninety"), 6, "sixty");
+    import(*store, write("v2", second), "2024-02-01T00:00:00Z");
+    const auto search = [&](const std::string &text, const AsOf &asOf) {
+        std::vector<std::string> out;
+        const auto hits = store->search(*parseSearchQuery(text), asOf);
+        EXPECT_TRUE(hits) << hits.error().toString();
+        for (const SearchHit &hit : *hits)
+            out.push_back(hit.summary.ref.toString());
+        return out;
+    };
+    const AsOf first = AsOf::import({1});
+    EXPECT_EQ(search("bob", first), std::vector<std::string>{"feature:contact@v1"}) << "removed later";
+    EXPECT_EQ(search("ninety", first), std::vector<std::string>{"feature:avg_spend@v1"}) << "the old text";
+    EXPECT_TRUE(search("sixty", first).empty()) << "text written later";
+    EXPECT_EQ(search("sixty", AsOf::latest()), std::vector<std::string>{"feature:avg_spend@v1"});
+    EXPECT_EQ(search("mail kind:source", first), std::vector<std::string>{"source:raw@v1"}) << "a column's name";
+    EXPECT_EQ(search("100%_", first), std::vector<std::string>{}) << "LIKE wildcards are text";
+    // A name match ranks above a match in prose.
+    EXPECT_EQ(search("contact", first).front(), "feature:contact@v1");
+    EXPECT_EQ(store->search(*parseSearchQuery("x"), AsOf::import({7})).error().code, ErrorCode::NotFound);
+}
+
+TEST_F(StoreTest, ReportsWriteProgressAndCancelsWithoutWritingAnything)
+{
+    auto store = open();
+    const Catalog catalog = write("v1", kBase);
+    const std::string before = tableCounts(m_file);
+    std::vector<std::pair<std::size_t, std::size_t>> calls;
+    ImportOptions options;
+    options.progress = [&](std::size_t done, std::size_t total) {
+        calls.emplace_back(done, total);
+        return false; // cancel at the first report
+    };
+    const auto cancelled = store->importCatalog(catalog, options);
+    ASSERT_FALSE(cancelled);
+    EXPECT_EQ(cancelled.error().code, ErrorCode::Cancelled);
+    EXPECT_EQ(tableCounts(m_file), before) << "a cancelled import leaves nothing behind";
+    ASSERT_EQ(calls.size(), 1u);
+    EXPECT_EQ(calls[0].first, calls[0].second) << "a small catalog reports once, at the end";
+    EXPECT_EQ(calls[0].second, catalog.resources.size());
+
+    calls.clear();
+    options.progress = [&](std::size_t done, std::size_t total) {
+        calls.emplace_back(done, total);
+        return true;
+    };
+    ASSERT_TRUE(store->importCatalog(catalog, options));
+    EXPECT_EQ(calls.size(), 1u);
+    EXPECT_EQ(store->imports()->size(), 1u);
 }
 
 } // namespace

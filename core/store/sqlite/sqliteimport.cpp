@@ -273,12 +273,27 @@ Result<ImportSummary> SqliteStore::importCatalog(const Catalog &catalog, const I
     auto writer = ImportWriter::prepare(*m_db, import, options.origin);
     if (!writer)
         return tl::unexpected(writer.error());
-    for (const PlannedResource &planned : plan.create)
+    // Progress every few hundred rows: often enough for a bar, rare enough to cost nothing.
+    const std::size_t total = plan.create.size() + plan.revise.size() + plan.remove.size();
+    std::size_t done = 0;
+    const auto advance = [&]() -> Result<void> {
+        ++done;
+        if (options.progress && (done % 256 == 0 || done == total) && !options.progress(done, total))
+            return fail(ErrorCode::Cancelled, "import cancelled; nothing was imported", m_db->path());
+        return {};
+    };
+    for (const PlannedResource &planned : plan.create) {
         TRY(writer->create(planned));
-    for (const PlannedResource &planned : plan.revise)
+        TRY(advance());
+    }
+    for (const PlannedResource &planned : plan.revise) {
         TRY(writer->revise(planned, planned.resourceId, planned.restored ? "restored" : "revised"));
-    for (std::int64_t id : plan.remove)
+        TRY(advance());
+    }
+    for (std::int64_t id : plan.remove) {
         TRY(writer->remove(id));
+        TRY(advance());
+    }
 
     auto fingerprint = fingerprintAt(import);
     if (!fingerprint)

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
-// Full-text search of the latest catalog with SQLite FTS5.
+// Search: full text with SQLite FTS5 over the latest catalog; at an earlier point, substring
+// matches over the text each resource had then (the FTS index holds only the latest text).
 #include "sqlitestore_p.h"
 #include "tributary/base/text.h"
 
@@ -23,7 +24,8 @@ std::string matchExpression(const std::vector<std::string> &terms)
 }
 
 // "(col = ?n OR col = ?n+1 ...)" for alternatives of one filter; advances `next`.
-std::string anyOf(std::string_view column, std::size_t count, int &next, std::string_view collate = {})
+std::string anyOf(
+    std::string_view column, std::size_t count, int &next, std::string_view collate = {})
 {
     std::string sql = " AND (";
     for (std::size_t i = 0; i < count; ++i) {
@@ -36,25 +38,64 @@ std::string anyOf(std::string_view column, std::size_t count, int &next, std::st
     return sql + ")";
 }
 
+// A LIKE pattern matching `term` anywhere, with LIKE's own wildcards taken literally.
+std::string containsPattern(const std::string &term)
+{
+    std::string pattern = "%";
+    for (char c : term) {
+        if (c == '%' || c == '_' || c == '\\')
+            pattern += '\\';
+        pattern += c;
+    }
+    return pattern + "%";
+}
+
+// For a past point: every term must occur in the name, description, owner, tags or a column
+// name as they stood; a match in the name counts most, as bm25's weights do for the latest.
+std::string historicalMatch(std::size_t terms, int &next, std::string &score)
+{
+    std::string sql;
+    score = "0";
+    for (std::size_t i = 0; i < terms; ++i) {
+        const std::string p = "?" + std::to_string(next++);
+        const auto like = [&](std::string_view column) {
+            return std::string(column) + " LIKE " + p + " ESCAPE '\\'";
+        };
+        sql += " AND (" + like("r.name") + " OR " + like("v.description") + " OR " + like("v.owner")
+            + " OR " + like("v.tags")
+            + " OR EXISTS (SELECT 1 FROM columns c WHERE c.resource_id = r.id AND " + like("c.name")
+            + "))";
+        score += " + 10 * (" + like("r.name") + ") + 3 * (" + like("v.tags") + ") + ("
+            + like("v.description") + ")";
+    }
+    return sql;
+}
+
 } // namespace
 
-Result<std::vector<SearchHit>> SqliteStore::search(const SearchQuery &query)
+Result<std::vector<SearchHit>> SqliteStore::search(const SearchQuery &query, const AsOf &asOf)
 {
     std::vector<SearchHit> hits;
-    auto import = resolve(AsOf::latest());
+    auto import = resolve(asOf);
     if (!import)
         return tl::unexpected(import.error());
     if (!*import)
         return hits;
-    const bool fullText = !query.terms.empty();
-    // Name matches count most, then tags and column names, then prose.
-    std::string sql = "SELECT r.kind, r.name, r.version, r.stage, v.owner, v.status, v.tags, v.description, "
-                      + std::string(fullText ? "-bm25(search, 10.0, 1.0, 2.0, 3.0, 3.0)" : "0")
-                      + " FROM resources r JOIN revisions v ON v.resource_id = r.id"
-                      + (fullText ? " JOIN search ON search.rowid = r.id" : "")
-                      + " WHERE v.import_id = (SELECT max(w.import_id) FROM revisions w"
-                        " WHERE w.resource_id = r.id AND w.import_id <= ?1) AND v.removed = 0";
+    const bool latest = asOf.isLatest();
+    const bool fullText = !query.terms.empty() && latest;
+    const bool historical = !query.terms.empty() && !latest;
     int next = 2;
+    std::string score = fullText ? "-bm25(search, 10.0, 1.0, 2.0, 3.0, 3.0)" : "0";
+    const std::string match
+        = historical ? historicalMatch(query.terms.size(), next, score) : std::string();
+    // Name matches count most, then tags and column names, then prose.
+    std::string sql
+        = "SELECT r.kind, r.name, r.version, r.stage, v.owner, v.status, v.tags, v.description, "
+        + score + " FROM resources r JOIN revisions v ON v.resource_id = r.id"
+        + (fullText ? " JOIN search ON search.rowid = r.id" : "")
+        + " WHERE v.import_id = (SELECT max(w.import_id) FROM revisions w"
+          " WHERE w.resource_id = r.id AND w.import_id <= ?1) AND v.removed = 0"
+        + match;
     if (fullText)
         sql += " AND search MATCH ?" + std::to_string(next++);
     if (!query.kinds.empty())
@@ -64,14 +105,15 @@ Result<std::vector<SearchHit>> SqliteStore::search(const SearchQuery &query)
     if (!query.stages.empty())
         sql += anyOf("r.stage", query.stages.size(), next);
     for (std::size_t i = 0; i < query.tags.size(); ++i) {
-        sql += " AND EXISTS (SELECT 1 FROM revision_tags t WHERE t.revision_id = v.id AND (t.tag = ?"
-               + std::to_string(next) + " OR substr(t.tag, 1, length(?" + std::to_string(next)
-               + ") + 1) = ?" + std::to_string(next) + " || ':'))";
+        const std::string p = "?" + std::to_string(next);
+        sql += " AND EXISTS (SELECT 1 FROM revision_tags t WHERE t.revision_id = v.id AND (t.tag = "
+            + p + " OR substr(t.tag, 1, length(" + p + ") + 1) = " + p + " || ':'))";
         ++next;
     }
     // What is current comes first: deprecated, retired and archived resources rank below.
-    sql += " ORDER BY (v.status IN ('deprecated', 'retired') OR coalesce(r.stage, '') = 'archived')";
-    sql += fullText ? ", 9 DESC, r.name, r.version" : ", r.name, r.version";
+    sql += " ORDER BY (v.status IN ('deprecated', 'retired')"
+           " OR coalesce(r.stage, '') = 'archived')";
+    sql += query.terms.empty() ? ", r.name, r.version" : ", 9 DESC, r.name, r.version";
     sql += " LIMIT ?" + std::to_string(next);
 
     auto statement = m_db->prepare(sql);
@@ -79,6 +121,10 @@ Result<std::vector<SearchHit>> SqliteStore::search(const SearchQuery &query)
         return tl::unexpected(statement.error());
     int param = 1;
     statement->bind(param++, (*import)->value);
+    if (historical) {
+        for (const std::string &term : query.terms)
+            statement->bind(param++, containsPattern(term));
+    }
     if (fullText)
         statement->bind(param++, matchExpression(query.terms));
     for (ResourceKind kind : query.kinds)

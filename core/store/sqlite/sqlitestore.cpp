@@ -179,6 +179,8 @@ Result<std::vector<ResourceSummary>> SqliteStore::list(const ResourceFilter &fil
         sql += " AND r.stage = ?4";
     if (!filter.tag.empty())
         sql += " AND" + tagMatch(5, 6);
+    if (!filter.name.empty())
+        sql += " AND r.name = ?7";
     auto statement = m_db->prepare(sql);
     if (!statement)
         return tl::unexpected(statement.error());
@@ -193,6 +195,8 @@ Result<std::vector<ResourceSummary>> SqliteStore::list(const ResourceFilter &fil
         const auto [tag, prefix] = tagPattern(filter.tag);
         statement->bind(5, tag).bind(6, std::int64_t(prefix));
     }
+    if (!filter.name.empty())
+        statement->bind(7, filter.name);
     std::vector<ResourceSummary> rows;
     for (;;) {
         auto more = statement->step();

@@ -27,7 +27,7 @@ public:
     Result<StoredResource> get(const Ref &ref, const AsOf &asOf) override;
     Result<std::vector<Ref>> findByName(std::string_view name, std::optional<ResourceKind> kind,
                                         const AsOf &asOf) override;
-    Result<std::vector<SearchHit>> search(const SearchQuery &query) override;
+    Result<std::vector<SearchHit>> search(const SearchQuery &query, const AsOf &asOf) override;
     Result<std::vector<Revision>> history(const Ref &ref) override;
     Result<std::string> fingerprint(const AsOf &asOf) override;
     Result<LineageSnapshot> lineageSnapshot(const AsOf &asOf) override;

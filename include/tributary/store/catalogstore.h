@@ -46,9 +46,11 @@ public:
     virtual Result<std::vector<Ref>> findByName(std::string_view name,
                                                 std::optional<ResourceKind> kind,
                                                 const AsOf &asOf) = 0;
-    // Full-text search of the latest catalog over names, descriptions, owners, tags and
-    // column names; best first.
-    virtual Result<std::vector<SearchHit>> search(const SearchQuery &query) = 0;
+    // Search over names, descriptions, owners, tags and column names as they stood at `asOf`;
+    // best first. The latest catalog is searched by words (prefixes), an earlier point by
+    // substrings. Errors: NotFound (unknown import), Database.
+    virtual Result<std::vector<SearchHit>> search(const SearchQuery &query,
+                                                  const AsOf &asOf = AsOf::latest()) = 0;
     // Every revision of one resource, oldest first. Errors: NotFound.
     virtual Result<std::vector<Revision>> history(const Ref &ref) = 0;
     // sha256 of the logical content at `asOf`; equal across backends for equal content.

@@ -3,6 +3,7 @@
 
 #include <compare>
 #include <cstdint>
+#include <functional>
 #include <map>
 #include <optional>
 #include <string>
@@ -56,12 +57,17 @@ struct ImportRecord {
     std::vector<CatalogFile> files;
 };
 
+// Called while an import writes, with resources written so far and in all; return false to
+// cancel (the transaction is rolled back and the import fails with Cancelled).
+using WriteProgress = std::function<bool(std::size_t done, std::size_t total)>;
+
 struct ImportOptions {
     std::optional<Timestamp> at; // record as of this time (not before the last import)
     std::string author;
     std::string toolVersion;
     std::string origin = "yaml";
     std::string sourcePath;
+    WriteProgress progress; // optional
 };
 
 struct ImportSummary {
@@ -87,6 +93,7 @@ struct ResourceFilter {
     std::string tag;
     std::string owner; // exact, case-insensitive
     std::optional<ModelStage> stage;
+    std::string name; // exact: every version of one name
 };
 
 // Where a stored fact came from: the import and file it rests on.
