@@ -159,10 +159,10 @@ int runSearch(const Arguments &args, Io &io)
             return usageError(io, "search", "--limit takes a positive number, not '" + *limit + "'");
         query->limit = *count;
     }
-    auto store = openStore(args, OpenMode::ReadOnly);
-    if (!store)
-        return reportError(store.error(), io);
-    auto hits = (*store)->search(*query);
+    auto opened = openForReading(args, "search", io, exitCode);
+    if (!opened)
+        return exitCode;
+    auto hits = opened->store->search(*query, opened->asOf);
     if (!hits)
         return reportError(hits.error(), io);
     std::vector<ResourceSummary> rows;
@@ -343,9 +343,9 @@ std::vector<Command> browseCommands()
         {"show", "show REF --catalog FILE [--as-of T] [--json]",
          "show one resource (name@version, kind:name@version) or column (source@version#column)",
          {{"--catalog", "--as-of"}, {"--json"}, 1, 1}, runShow},
-        {"search", "search QUERY --catalog FILE [--kind K] [--limit N] [--json]",
+        {"search", "search QUERY --catalog FILE [--kind K] [--limit N] [--as-of T] [--json]",
          "full-text search; QUERY may hold kind:, tag:, owner:, stage: filters",
-         {{"--catalog", "--kind", "--limit"}, {"--json"}, 1, 1}, runSearch},
+         {{"--catalog", "--kind", "--limit", "--as-of"}, {"--json"}, 1, 1}, runSearch},
         {"history", "history REF --catalog FILE [--json]", "every revision of one resource with its import",
          {{"--catalog"}, {"--json"}, 1, 1}, runHistory},
         {"diff", "diff REF_A REF_B --catalog FILE [--as-of T] [--json]",

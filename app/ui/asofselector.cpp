@@ -18,7 +18,8 @@ void AsOfSelector::setImports(const std::vector<ImportRecord> &imports)
     clear();
     addItem(tr("Latest"), qint64(0));
     for (auto it = imports.rbegin(); it != imports.rend(); ++it) {
-        QString label = tr("Import %1 · %2").arg(it->id.value).arg(QString::fromStdString(it->at.toIso()));
+        QString label
+            = tr("Import %1 · %2").arg(it->id.value).arg(QString::fromStdString(it->at.toIso()));
         if (!it->author.empty())
             label += QStringLiteral(" · ") + QString::fromStdString(it->author);
         addItem(label, qint64(it->id.value));

@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 
-#include <QComboBox>
-
 #include <vector>
+
+#include <QComboBox>
 
 #include "tributary/store/storetypes.h"
 

@@ -7,8 +7,8 @@ QUrl addressOf(const Ref &ref)
 {
     QUrl url;
     url.setScheme(QStringLiteral("tributary"));
-    url.setHost(QString::fromUtf8(kindName(ref.kind).data(), qsizetype(kindName(ref.kind).size())).replace(
-        QLatin1Char('_'), QLatin1Char('-')));
+    url.setHost(QString::fromUtf8(kindName(ref.kind).data(), qsizetype(kindName(ref.kind).size()))
+                    .replace(QLatin1Char('_'), QLatin1Char('-')));
     url.setPath(QLatin1Char('/') + QString::fromStdString(ref.shortString()));
     return url;
 }
@@ -34,7 +34,8 @@ std::optional<Ref> refFromText(const QString &text)
         return refFromAddress(QUrl(trimmed));
     // Without a kind the text may mean several resources: the caller searches instead.
     auto parsed = parseRefText(trimmed.toStdString());
-    if (!parsed || parsed->column || !parsed->kind || (isVersioned(*parsed->kind) && !parsed->version))
+    if (!parsed || parsed->column || !parsed->kind
+        || (isVersioned(*parsed->kind) && !parsed->version))
         return std::nullopt;
     return Ref{*parsed->kind, parsed->name, parsed->version.value_or(std::string())};
 }

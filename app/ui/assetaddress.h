@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 
-#include <QUrl>
-
 #include <optional>
+
+#include <QUrl>
 
 #include "tributary/model/ref.h"
 

@@ -16,14 +16,14 @@ namespace tributary::ui {
 namespace {
 
 const QString kRecentKey = QStringLiteral("catalogs/recent");
+const QString kPoliciesKey = QStringLiteral("catalogs/policies"); // catalog path -> policy path
 constexpr int kRecentMax = 8;
 
 // The bundled sample: installed beside the program's data, or in the source tree of a build.
 QString sampleFolder()
 {
     const QString installed = QStandardPaths::locate(QStandardPaths::GenericDataLocation,
-                                                     QStringLiteral("tributary/samples/acme"),
-                                                     QStandardPaths::LocateDirectory);
+        QStringLiteral("tributary/samples/acme"), QStandardPaths::LocateDirectory);
     return installed.isEmpty() ? QStringLiteral(TRIBUTARY_SAMPLE_DIR) : installed;
 }
 
@@ -33,12 +33,29 @@ CatalogActions::CatalogActions(QWidget *window, DiagnosticsDock *dock)
     : QObject(window)
     , m_window(window)
     , m_dock(dock)
-{
-}
+{ }
 
 QStringList CatalogActions::recentCatalogs()
 {
-    return QSettings().value(kRecentKey).toStringList();
+    QStringList recent = QSettings().value(kRecentKey).toStringList();
+    recent.removeIf([](const QString &catalog) { return !QFileInfo::exists(catalog); });
+    return recent;
+}
+
+QString CatalogActions::policyFor(const QString &catalog)
+{
+    return QSettings().value(kPoliciesKey).toMap().value(catalog).toString();
+}
+
+void CatalogActions::rememberPolicy(const QString &catalog, const QString &policy)
+{
+    QSettings settings;
+    QVariantMap policies = settings.value(kPoliciesKey).toMap();
+    if (policy.isEmpty())
+        policies.remove(catalog);
+    else
+        policies.insert(catalog, policy);
+    settings.setValue(kPoliciesKey, policies);
 }
 
 void CatalogActions::remember(const QString &catalog)
@@ -57,27 +74,44 @@ void CatalogActions::refreshRecent()
     if (!m_recent)
         return;
     m_recent->clear();
-    for (const QString &catalog : recentCatalogs())
-        m_recent->addAction(catalog, this, [this, catalog] { Q_EMIT openRequested(catalog); });
-    m_recent->setEnabled(!m_recent->isEmpty());
+    const QStringList recent = recentCatalogs();
+    for (int i = 0; i < recent.size(); ++i) {
+        const QString catalog = recent[i];
+        // "&1 acme.sqlite": a number to press, the file name to read, the folder on hover.
+        QAction *action = m_recent->addAction(
+            QStringLiteral("&%1 %2").arg(i + 1).arg(QFileInfo(catalog).fileName()), this,
+            [this, catalog] { Q_EMIT openRequested(catalog); });
+        action->setToolTip(catalog);
+        action->setStatusTip(catalog);
+    }
+    if (!recent.isEmpty()) {
+        m_recent->addSeparator();
+        m_recent->addAction(tr("&Clear list"), this, [this] {
+            QSettings().remove(kRecentKey);
+            refreshRecent();
+        });
+    }
+    m_recent->setToolTipsVisible(true);
+    m_recent->setEnabled(!recent.isEmpty());
 }
 
 void CatalogActions::fillMenu(QMenu *menu)
 {
     menu->addAction(tr("&Open catalog…"), QKeySequence::Open, this, [this] {
         const QString file = QFileDialog::getOpenFileName(m_window, tr("Open catalog"), QString(),
-                                                          tr("Tributary catalogs (*.sqlite);;All files (*)"));
+            tr("Tributary catalogs (*.sqlite);;All files (*)"));
         if (!file.isEmpty()) {
             remember(file);
             Q_EMIT openRequested(file);
         }
     });
     menu->addAction(tr("&Import folder…"), QKeySequence(Qt::CTRL | Qt::Key_I), this, [this] {
-        const QString folder = QFileDialog::getExistingDirectory(m_window, tr("Import a catalog folder"));
+        const QString folder
+            = QFileDialog::getExistingDirectory(m_window, tr("Import a catalog folder"));
         if (folder.isEmpty())
             return;
-        const QString catalog = QFileDialog::getSaveFileName(
-            m_window, tr("Import into catalog"), QFileInfo(folder).fileName() + QStringLiteral(".sqlite"),
+        const QString catalog = QFileDialog::getSaveFileName(m_window, tr("Import into catalog"),
+            QFileInfo(folder).fileName() + QStringLiteral(".sqlite"),
             tr("Tributary catalogs (*.sqlite)"), nullptr, QFileDialog::DontConfirmOverwrite);
         if (!catalog.isEmpty())
             importFolder(folder, catalog);
@@ -111,29 +145,39 @@ void CatalogActions::importFolder(const QString &folder, const QString &catalog)
     auto *dialog = new QProgressDialog(tr("Reading %1…").arg(folder), tr("Cancel"), 0, 0, m_window);
     dialog->setWindowTitle(tr("Import"));
     dialog->setMinimumDuration(300);
+    dialog->setAutoReset(false); // the bar fills twice: reading, then writing
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     connect(dialog, &QProgressDialog::canceled, job, &ImportJob::cancel);
-    connect(job, &ImportJob::progress, dialog, [dialog](int done, int total) {
-        dialog->setMaximum(total);
-        dialog->setValue(done);
-    });
-    connect(job, &ImportJob::finished, this, [this, job, dialog, catalog](const ImportOutcome &outcome) {
-        dialog->close();
-        job->deleteLater();
-        m_dock->setDiagnostics(outcome.diagnostics);
-        m_dock->setVisible(!outcome.diagnostics.empty());
-        if (outcome.ok) {
-            remember(catalog);
-            Q_EMIT openRequested(catalog);
-        } else if (!outcome.cancelled) {
-            const QString message = !outcome.error.isEmpty()
-                                        ? outcome.error
-                                        : tr("%n problem(s) in the catalog; nothing was imported. See Import problems.",
-                                             nullptr, int(outcome.diagnostics.size()));
-            Q_EMIT importFailed(message);
-        }
-        Q_EMIT importFinished(outcome.ok);
-    });
+    connect(job, &ImportJob::progress, dialog,
+        [dialog, folder](ImportStage stage, int done, int total) {
+            dialog->setLabelText(stage == ImportStage::Reading
+                    ? tr("Reading %1: file %L2 of %L3…").arg(folder).arg(done).arg(total)
+                    : tr("Writing the catalog: %L1 of %L2 resources…").arg(done).arg(total));
+            dialog->setMaximum(total);
+            dialog->setValue(done);
+        });
+    connect(job, &ImportJob::finished, this,
+        [this, job, dialog, catalog, folder](const ImportOutcome &outcome) {
+            dialog->close();
+            job->deleteLater();
+            m_dock->setDiagnostics(outcome.diagnostics);
+            m_dock->setVisible(!outcome.diagnostics.empty());
+            if (outcome.ok) {
+                remember(catalog);
+                // A catalog folder's own propagation policy applies to the catalog it fills.
+                const QString policy = QDir(folder).filePath(QStringLiteral("policy.yaml"));
+                if (QFileInfo::exists(policy) && policyFor(catalog).isEmpty())
+                    rememberPolicy(catalog, policy);
+                Q_EMIT openRequested(catalog);
+            } else if (!outcome.cancelled) {
+                const QString message = !outcome.error.isEmpty()
+                    ? outcome.error
+                    : tr("%n problem(s) in the catalog; nothing was imported. See Problems.",
+                        nullptr, int(outcome.diagnostics.size()));
+                Q_EMIT importFailed(message);
+            }
+            Q_EMIT importFinished(outcome.ok);
+        });
     job->start();
 }
 

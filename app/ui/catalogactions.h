@@ -23,11 +23,16 @@ public:
     void fillMenu(QMenu *menu);
     // Opens the most recent catalog, or imports the bundled sample into the user's data folder.
     void openInitialCatalog();
-    // Imports the bundled sample into the user's data folder (a no-op when it is current), then opens it.
+    // Imports the bundled sample into the user's data folder (a no-op when it is current), then
+    // opens it.
     void openSample();
     // Imports `folder` into `catalog`; the window opens it when done.
     void importFolder(const QString &folder, const QString &catalog);
+    // Recent catalogs, newest first; files that no longer exist are left out.
     static QStringList recentCatalogs();
+    // The propagation policy remembered for `catalog` ("" for none).
+    static QString policyFor(const QString &catalog);
+    static void rememberPolicy(const QString &catalog, const QString &policy);
 
 Q_SIGNALS:
     void openRequested(const QString &catalog);

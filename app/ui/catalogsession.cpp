@@ -1,17 +1,21 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "catalogsession.h"
 
-#include <QtConcurrent/QtConcurrentRun>
-
 #include <type_traits>
 
+#include <QtConcurrent/QtConcurrentRun>
+
+#include "tributary/lineage/lineagequery.h"
 #include "tributary/report/reportbuilder.h"
 #include "tributary/search/searchquery.h"
 
 namespace tributary::ui {
 namespace {
 
-QString errorText(const Error &error) { return QString::fromStdString(error.toString()); }
+QString errorText(const Error &error)
+{
+    return QString::fromStdString(error.toString());
+}
 
 // A read-only connection for one job: SQLite connections are not shared between threads.
 Result<std::unique_ptr<CatalogStore>> openReader(const QString &locator)
@@ -20,8 +24,8 @@ Result<std::unique_ptr<CatalogStore>> openReader(const QString &locator)
 }
 
 // The lineage graph at `asOf`: the cached one when there is one, else built from the store.
-Result<std::shared_ptr<const LineageGraph>> graphAt(CatalogStore &store, const AsOf &asOf,
-                                                     std::shared_ptr<const LineageGraph> cached)
+Result<std::shared_ptr<const LineageGraph>> graphAt(
+    CatalogStore &store, const AsOf &asOf, std::shared_ptr<const LineageGraph> cached)
 {
     if (cached)
         return cached;
@@ -45,7 +49,9 @@ PropagatedTagView describe(const LineageGraph &graph, const PropagatedTag &tag)
             ref += "#" + graph.column(hop.column).name;
         if (i > 0) {
             const bool columnHop = hop.column != kNoId && tag.path[i - 1].column != kNoId;
-            view.path += " -[" + std::string(columnHop ? transformName(hop.transform) : edgeKindName(hop.edge)) + "]-> ";
+            view.path += " -["
+                + std::string(columnHop ? transformName(hop.transform) : edgeKindName(hop.edge))
+                + "]-> ";
         }
         view.path += ref;
         if (!hop.rule.empty())
@@ -64,6 +70,7 @@ CatalogSession::CatalogSession(QObject *parent)
     qRegisterMetaType<tributary::ui::ResourceDetail>();
     qRegisterMetaType<tributary::Report>();
     qRegisterMetaType<tributary::ui::VersionDiff>();
+    qRegisterMetaType<tributary::ui::PolicyChoice>();
 }
 
 CatalogSession::~CatalogSession() = default;
@@ -91,16 +98,19 @@ void CatalogSession::open(const QString &locator)
     m_asOf = AsOf::latest();
     m_graph.reset();
     m_propagated.reset();
-    run(m_openGeneration, [locator]() -> Result<std::vector<ImportRecord>> {
-        auto store = openReader(locator);
-        if (!store)
-            return tl::unexpected(store.error());
-        return (*store)->imports();
-    }, [this, locator](std::vector<ImportRecord> imports) { Q_EMIT opened(locator, imports); });
+    run(
+        m_openGeneration,
+        [locator]() -> Result<std::vector<ImportRecord>> {
+            auto store = openReader(locator);
+            if (!store)
+                return tl::unexpected(store.error());
+            return (*store)->imports();
+        },
+        [this, locator](std::vector<ImportRecord> imports) { Q_EMIT opened(locator, imports); });
 }
 
-void CatalogSession::keepGraph(const QString &locator, const AsOf &asOf,
-                               const std::shared_ptr<const LineageGraph> &graph)
+void CatalogSession::keepGraph(
+    const QString &locator, const AsOf &asOf, const std::shared_ptr<const LineageGraph> &graph)
 {
     // Only a graph of the current catalog and point in history: a job started before open() or
     // setAsOf() must not bring back the old one.
@@ -115,14 +125,38 @@ void CatalogSession::setAsOf(const AsOf &asOf)
     m_propagated.reset();
 }
 
+void CatalogSession::setPolicy(const QString &path)
+{
+    run(
+        m_policyGeneration,
+        [path]() -> Result<PolicyChoice> {
+            PolicyChoice choice;
+            choice.path = path;
+            if (!path.isEmpty())
+                choice.policy = readPropagationPolicy(path.toStdString(), choice.problems);
+            return choice;
+        },
+        [this](PolicyChoice choice) {
+            const bool usable = !hasErrors(choice.problems);
+            m_policy = std::make_shared<const PropagationPolicy>(
+                usable ? choice.policy : PropagationPolicy{});
+            m_policyPath = usable ? choice.path : QString();
+            m_propagated.reset(); // tags travel differently under other rules
+            Q_EMIT policyChanged(choice);
+        });
+}
+
 void CatalogSession::requestList(const ResourceFilter &filter)
 {
-    run(m_listGeneration, [locator = m_locator, filter, asOf = m_asOf]() -> Result<std::vector<ResourceSummary>> {
-        auto store = openReader(locator);
-        if (!store)
-            return tl::unexpected(store.error());
-        return (*store)->list(filter, asOf);
-    }, [this](std::vector<ResourceSummary> rows) { Q_EMIT listReady(rows); });
+    run(
+        m_listGeneration,
+        [locator = m_locator, filter, asOf = m_asOf]() -> Result<std::vector<ResourceSummary>> {
+            auto store = openReader(locator);
+            if (!store)
+                return tl::unexpected(store.error());
+            return (*store)->list(filter, asOf);
+        },
+        [this](std::vector<ResourceSummary> rows) { Q_EMIT listReady(rows); });
 }
 
 void CatalogSession::requestSearch(const QString &text)
@@ -135,18 +169,22 @@ void CatalogSession::requestSearch(const QString &text)
         Q_EMIT searchReady(text, {});
         return;
     }
-    run(m_searchGeneration, [locator = m_locator, query = *query]() -> Result<std::vector<ResourceSummary>> {
-        auto store = openReader(locator);
-        if (!store)
-            return tl::unexpected(store.error());
-        auto hits = (*store)->search(query);
-        if (!hits)
-            return tl::unexpected(hits.error());
-        std::vector<ResourceSummary> rows;
-        for (const SearchHit &hit : *hits)
-            rows.push_back(hit.summary);
-        return rows;
-    }, [this, text](std::vector<ResourceSummary> rows) { Q_EMIT searchReady(text, rows); });
+    run(
+        m_searchGeneration,
+        [locator = m_locator, query = *query,
+            asOf = m_asOf]() -> Result<std::vector<ResourceSummary>> {
+            auto store = openReader(locator);
+            if (!store)
+                return tl::unexpected(store.error());
+            auto hits = (*store)->search(query, asOf);
+            if (!hits)
+                return tl::unexpected(hits.error());
+            std::vector<ResourceSummary> rows;
+            for (const SearchHit &hit : *hits)
+                rows.push_back(hit.summary);
+            return rows;
+        },
+        [this, text](std::vector<ResourceSummary> rows) { Q_EMIT searchReady(text, rows); });
 }
 
 void CatalogSession::requestDetail(const Ref &ref)
@@ -156,8 +194,9 @@ void CatalogSession::requestDetail(const Ref &ref)
         std::shared_ptr<const LineageGraph> graph;
         std::shared_ptr<const TagsByResource> propagated;
     };
-    auto work = [locator = m_locator, ref, asOf = m_asOf, graph = m_graph,
-                 propagated = m_propagated]() mutable -> Result<Answer> {
+    auto work
+        = [locator = m_locator, ref, asOf = m_asOf, graph = m_graph, propagated = m_propagated,
+              policy = m_policy, policyPath = m_policyPath]() mutable -> Result<Answer> {
         auto store = openReader(locator);
         if (!store)
             return tl::unexpected(store.error());
@@ -166,6 +205,7 @@ void CatalogSession::requestDetail(const Ref &ref)
             return tl::unexpected(stored.error());
         Answer answer;
         answer.detail.stored = std::move(*stored);
+        answer.detail.policy = policyPath.toStdString();
         if (auto versions = (*store)->findByName(ref.name, ref.kind, asOf))
             answer.detail.versions = std::move(*versions);
         if (auto history = (*store)->history(ref))
@@ -179,9 +219,9 @@ void CatalogSession::requestDetail(const Ref &ref)
             return ResourceSummary{n.ref, graph->owner(node), n.tags, n.status, n.stage, {}};
         };
         if (!propagated) {
-            // Every tag at once, so each later detail is a lookup (the app has no policy yet).
+            // Every tag at once, so each later detail is a lookup.
             auto index = std::make_shared<TagsByResource>();
-            for (PropagatedTag &tag : propagateTags(*graph, PropagationPolicy{}, {"*"})) {
+            for (PropagatedTag &tag : propagateTags(*graph, *policy, {"*"})) {
                 if (tag.strength != EvidenceStrength::Direct)
                     (*index)[tag.resource].push_back(std::move(tag));
             }
@@ -192,6 +232,15 @@ void CatalogSession::requestDetail(const Ref &ref)
                 answer.detail.upstream.push_back(summary(step.node));
             for (const LineageStep &step : graph->downstream(*node))
                 answer.detail.downstream.push_back(summary(step.node));
+            Traversal traversal(*graph);
+            for (const ReachedNode &reached :
+                traversal.closure({*node, Direction::Down, -1, {ResourceKind::Model}}))
+                answer.detail.models.push_back(summary(reached.node));
+            if (ref.kind == ResourceKind::TrainingSet || ref.kind == ResourceKind::Model) {
+                for (const ReachedNode &reached :
+                    traversal.closure({*node, Direction::Up, -1, {ResourceKind::Feature}}))
+                    answer.detail.features.push_back(summary(reached.node));
+            }
             if (const auto found = propagated->find(*node); found != propagated->end()) {
                 for (const PropagatedTag &tag : found->second)
                     answer.detail.propagated.push_back(describe(*graph, tag));
@@ -201,12 +250,13 @@ void CatalogSession::requestDetail(const Ref &ref)
         answer.propagated = std::move(propagated);
         return answer;
     };
-    run(m_detailGeneration, std::move(work), [this, locator = m_locator, asOf = m_asOf](Answer answer) {
-        keepGraph(locator, asOf, answer.graph);
-        if (m_graph == answer.graph && !m_propagated)
-            m_propagated = answer.propagated;
-        Q_EMIT detailReady(answer.detail);
-    });
+    run(m_detailGeneration, std::move(work),
+        [this, locator = m_locator, asOf = m_asOf, policy = m_policy](Answer answer) {
+            keepGraph(locator, asOf, answer.graph);
+            if (m_graph == answer.graph && !m_propagated && policy == m_policy)
+                m_propagated = answer.propagated;
+            Q_EMIT detailReady(answer.detail);
+        });
 }
 
 void CatalogSession::requestReport(const ReportRequest &request)
@@ -215,7 +265,8 @@ void CatalogSession::requestReport(const ReportRequest &request)
         Report report;
         std::shared_ptr<const LineageGraph> graph;
     };
-    auto work = [locator = m_locator, request, asOf = m_asOf, graph = m_graph]() mutable -> Result<Answer> {
+    auto work = [locator = m_locator, request, asOf = m_asOf, graph = m_graph, policy = m_policy,
+                    policyPath = m_policyPath]() mutable -> Result<Answer> {
         if (!graph) {
             auto store = openReader(locator);
             if (!store)
@@ -226,47 +277,58 @@ void CatalogSession::requestReport(const ReportRequest &request)
             graph = *built;
         }
         const std::string kind(reportKindName(request.kind));
-        ReportStamp stamp{"tributary " + kind + " "
-                              + (request.kind == ReportKind::Exposure ? "--tag " + request.tag : request.subject.toString()),
-                          asOf.toString(), Timestamp::now(), TRIBUTARY_VERSION};
+        const bool exposure = request.kind == ReportKind::Exposure;
+        std::string query = "tributary " + kind + " "
+            + (exposure ? "--tag " + request.tag : request.subject.toString());
+        if (exposure && !policyPath.isEmpty())
+            query += " --policy " + policyPath.toStdString();
+        ReportStamp stamp{query, asOf.toString(), Timestamp::now(), TRIBUTARY_VERSION};
         Answer answer;
-        if (request.kind == ReportKind::Exposure) {
-            answer.report = exposureReport(*graph, PropagationPolicy{}, request.tag, stamp);
+        if (exposure) {
+            answer.report = exposureReport(*graph, *policy, request.tag, stamp);
         } else {
             const auto node = graph->find(request.subject);
             if (!node)
-                return fail(ErrorCode::NotFound, "no " + request.subject.toString() + " at " + asOf.toString());
+                return fail(ErrorCode::NotFound,
+                    "no " + request.subject.toString() + " at " + asOf.toString());
             if (request.kind == ReportKind::Inputs)
                 answer.report = inputsReport(*graph, *node, stamp);
             else if (request.kind == ReportKind::Impact)
                 answer.report = impactReport(*graph, {*node, std::nullopt}, stamp);
             else
                 answer.report = traceReport(*graph, {*node, std::nullopt},
-                                            request.modelsOnly ? std::set<ResourceKind>{ResourceKind::Model}
-                                                               : std::set<ResourceKind>{},
-                                            stamp);
+                    request.modelsOnly ? std::set<ResourceKind>{ResourceKind::Model}
+                                       : std::set<ResourceKind>{},
+                    stamp);
         }
         answer.graph = std::move(graph);
         return answer;
     };
-    run(m_reportGeneration, std::move(work), [this, locator = m_locator, asOf = m_asOf](Answer answer) {
-        keepGraph(locator, asOf, answer.graph);
-        Q_EMIT reportReady(answer.report);
-    });
+    run(m_reportGeneration, std::move(work),
+        [this, locator = m_locator, asOf = m_asOf](Answer answer) {
+            keepGraph(locator, asOf, answer.graph);
+            Q_EMIT reportReady(answer.report);
+        });
 }
 
 void CatalogSession::requestDiff(const Ref &before, const Ref &after)
 {
-    run(m_diffGeneration, [locator = m_locator, before, after, asOf = m_asOf]() -> Result<VersionDiff> {
-        auto store = openReader(locator);
-        if (!store)
-            return tl::unexpected(store.error());
-        auto a = (*store)->get(before, asOf);
-        auto b = (*store)->get(after, asOf);
-        if (!a || !b)
-            return tl::unexpected(a ? b.error() : a.error());
-        return VersionDiff{before, after, diffResources(a->resource, b->resource)};
-    }, [this](VersionDiff diff) { Q_EMIT diffReady(diff); });
+    run(
+        m_diffGeneration,
+        [locator = m_locator, before, after, asOf = m_asOf]() -> Result<VersionDiff> {
+            auto store = openReader(locator);
+            if (!store)
+                return tl::unexpected(store.error());
+            auto a = (*store)->get(before, asOf);
+            auto b = (*store)->get(after, asOf);
+            if (!a || !b)
+                return tl::unexpected(a ? b.error() : a.error());
+            VersionDiff diff{before, after, diffResources(a->resource, b->resource), {}};
+            if (auto versions = (*store)->findByName(before.name, before.kind, asOf))
+                diff.versions = std::move(*versions);
+            return diff;
+        },
+        [this](VersionDiff diff) { Q_EMIT diffReady(diff); });
 }
 
 } // namespace tributary::ui

@@ -1,16 +1,15 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 
+#include <memory>
+#include <unordered_map>
+#include <vector>
+
 #include <QObject>
 #include <QString>
 
-#include <memory>
-#include <vector>
-
 #include "tributary/lineage/lineagegraph.h"
 #include "tributary/lineage/tagpropagation.h"
-
-#include <unordered_map>
 #include "tributary/model/resourcediff.h"
 #include "tributary/report/report.h"
 #include "tributary/store/catalogstore.h"
@@ -22,18 +21,28 @@ struct PropagatedTagView {
     std::string column; // empty: the resource as a whole
     std::string tag;
     std::string strength; // column, resource
-    std::string path;     // hops joined: "a#x -[aggregated]-> b#y -[identity]-> feature:f@v1"
-    std::string rules;    // why each hop let it through
+    std::string path; // hops joined: "a#x -[aggregated]-> b#y -[identity]-> feature:f@v1"
+    std::string rules; // why each hop let it through
 };
 
 // One resource as the detail pane shows it: the resource, and what it is connected to.
 struct ResourceDetail {
     StoredResource stored;
-    std::vector<ResourceSummary> upstream;   // what it depends on, one hop
+    std::vector<ResourceSummary> upstream; // what it depends on, one hop
     std::vector<ResourceSummary> downstream; // what uses it, one hop
-    std::vector<Ref> versions;               // every version of its name, present at the as-of point
-    std::vector<Revision> history;           // every revision of this version, oldest first
-    std::vector<PropagatedTagView> propagated; // tags that travelled here (no policy applied)
+    std::vector<ResourceSummary> models; // the models it feeds, at any depth
+    std::vector<ResourceSummary> features; // the features that feed it, at any depth
+    std::vector<Ref> versions; // every version of its name, present at the as-of point
+    std::vector<Revision> history; // every revision of this version, oldest first
+    std::vector<PropagatedTagView> propagated; // tags that travelled here, under the policy
+    std::string policy; // the policy file followed; empty: none
+};
+
+// A propagation policy as the session follows it: the file it came from and its rules.
+struct PolicyChoice {
+    QString path; // empty: no policy, every transform lets every tag through
+    PropagationPolicy policy;
+    Diagnostics problems; // reading it; with an error the policy is not used
 };
 
 // Two versions of one resource, compared.
@@ -41,13 +50,14 @@ struct VersionDiff {
     Ref before;
     Ref after;
     ResourceDiff diff;
+    std::vector<Ref> versions; // every version of the name, to compare others
 };
 
 // A compliance question about one asset (or, for exposure, a tag).
 struct ReportRequest {
     ReportKind kind = ReportKind::Trace;
     Ref subject;
-    std::string tag;        // exposure
+    std::string tag; // exposure
     bool modelsOnly = true; // trace: only the models reached
 };
 
@@ -70,6 +80,11 @@ public:
     void setAsOf(const AsOf &asOf);
     const AsOf &asOf() const { return m_asOf; }
 
+    // Follows the propagation policy in `path` ("" for none) from now on; reads it on a worker
+    // and emits policyChanged. A policy with errors is not used (the problems say why).
+    void setPolicy(const QString &path);
+    const QString &policyPath() const { return m_policyPath; }
+
     void requestList(const ResourceFilter &filter);
     void requestSearch(const QString &text);
     void requestDetail(const Ref &ref);
@@ -86,11 +101,12 @@ Q_SIGNALS:
     void detailReady(const tributary::ui::ResourceDetail &detail);
     void reportReady(const tributary::Report &report);
     void diffReady(const tributary::ui::VersionDiff &diff);
+    void policyChanged(const tributary::ui::PolicyChoice &choice);
 
 private:
-    template <typename Work, typename Done>
-    void run(quint64 &generation, Work work, Done done);
-    void keepGraph(const QString &locator, const AsOf &asOf, const std::shared_ptr<const LineageGraph> &graph);
+    template <typename Work, typename Done> void run(quint64 &generation, Work work, Done done);
+    void keepGraph(
+        const QString &locator, const AsOf &asOf, const std::shared_ptr<const LineageGraph> &graph);
     using TagsByResource = std::unordered_map<NodeId, std::vector<PropagatedTag>>;
 
     QString m_locator;
@@ -101,10 +117,14 @@ private:
     quint64 m_detailGeneration = 0;
     quint64 m_reportGeneration = 0;
     quint64 m_diffGeneration = 0;
+    quint64 m_policyGeneration = 0;
+    QString m_policyPath;
+    std::shared_ptr<const PropagationPolicy> m_policy = std::make_shared<const PropagationPolicy>();
     // The lineage at the current as-of point, built by the first detail request that needs it.
     std::shared_ptr<const LineageGraph> m_graph;
-    // Every propagated tag at that point, by resource; built with the graph's first detail.
-    std::shared_ptr<const std::unordered_map<NodeId, std::vector<PropagatedTag>>> m_propagated;
+    // Every propagated tag at that point under the policy, by resource; built with the graph's
+    // first detail.
+    std::shared_ptr<const TagsByResource> m_propagated;
 };
 
 } // namespace tributary::ui

@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 
-#include <QDockWidget>
-
 #include <optional>
+
+#include <QDockWidget>
 
 #include "catalogsession.h"
 #include "reportexport.h"
@@ -32,8 +32,16 @@ public:
     ReportModel &model() { return *m_model; }
     // Asks for a file name, then writes the shown report.
     void exportAs(ExportFormat format);
+    // The policy followed, in words (the policy label's tooltip; tests read it).
+    QString policyText() const;
+
+Q_SIGNALS:
+    // The user chose another propagation policy file ("" for none).
+    void policyChosen(const QString &path);
 
 private:
+    void showPolicy(const PolicyChoice &choice);
+
     CatalogSession *m_session;
     ReportModel *m_model;
     std::optional<Ref> m_subject;
@@ -42,6 +50,7 @@ private:
     QLabel *m_stamp;
     QTreeView *m_view;
     QPushButton *m_run;
+    QLabel *m_policy;
 };
 
 } // namespace tributary::ui

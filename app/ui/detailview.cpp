@@ -1,18 +1,27 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "detailview.h"
 
+#include <QCursor>
+#include <QEvent>
+#include <QScrollBar>
 #include <QTextBlockFormat>
 #include <QTextCharFormat>
 #include <QTextCursor>
 #include <QTextList>
+#include <QToolTip>
 
 #include "assetaddress.h"
+#include "kindnames.h"
+#include "sqlhighlight.h"
 #include "tributary/format/markdownlinks.h"
 
 namespace tributary::ui {
 namespace {
 
-QString text(std::string_view value) { return QString::fromUtf8(value.data(), qsizetype(value.size())).toHtmlEscaped(); }
+QString text(std::string_view value)
+{
+    return QString::fromUtf8(value.data(), qsizetype(value.size())).toHtmlEscaped();
+}
 
 QString link(const Ref &ref)
 {
@@ -22,9 +31,11 @@ QString link(const Ref &ref)
 
 QString row(const QString &label, const QString &value)
 {
-    return value.isEmpty() ? QString()
-                           : QStringLiteral("<tr><td style=\"color:palette(mid);padding-right:12px\">%1</td><td>%2</td></tr>")
-                                 .arg(label, value);
+    return value.isEmpty()
+        ? QString()
+        : QStringLiteral(
+            "<tr><td style=\"color:palette(mid);padding-right:12px\">%1</td><td>%2</td></tr>")
+              .arg(label, value);
 }
 
 QString refList(const std::vector<Reference> &refs)
@@ -41,7 +52,8 @@ QString summaryList(const QString &title, const std::vector<ResourceSummary> &ro
         return {};
     QString html = QStringLiteral("<h3>%1 (%2)</h3><ul>").arg(title).arg(rows.size());
     for (const ResourceSummary &r : rows)
-        html += QStringLiteral("<li>%1 <span style=\"color:gray\">%2</span></li>").arg(link(r.ref), text(r.owner));
+        html += QStringLiteral("<li>%1 <span style=\"color:gray\">%2</span></li>")
+                    .arg(link(r.ref), text(r.owner));
     return html + QStringLiteral("</ul>");
 }
 
@@ -58,7 +70,8 @@ QString fieldsHtml(const Resource &r)
     }
     if (const auto *f = r.as<FeatureSpec>()) {
         rows += row(QObject::tr("Entity"), f->entity ? link(f->entity->ref) : QString());
-        rows += row(QObject::tr("Source"), f->source ? link(f->source->ref) + QStringLiteral(" # ") + text(f->column) : QString());
+        rows += row(QObject::tr("Source"),
+            f->source ? link(f->source->ref) + QStringLiteral(" # ") + text(f->column) : QString());
         rows += row(QObject::tr("Type"), text(f->type));
     }
     if (const auto *t = r.as<TrainingSetSpec>()) {
@@ -83,27 +96,34 @@ QString propagatedLinks(const std::vector<PropagatedTagView> &propagated, const 
     QStringList links;
     for (std::size_t i = 0; i < propagated.size(); ++i) {
         if (propagated[i].column == column)
-            links << QStringLiteral("<a href=\"#prop-%1\">%2</a>").arg(i).arg(text(propagated[i].tag));
+            links << QStringLiteral("<a href=\"#prop-%1\">%2</a>")
+                         .arg(i)
+                         .arg(text(propagated[i].tag));
     }
     return links.join(QLatin1Char(' '));
 }
 
-QString propagatedHtml(const std::vector<PropagatedTagView> &propagated)
+QString propagatedHtml(const std::vector<PropagatedTagView> &propagated, const std::string &policy)
 {
     if (propagated.empty())
         return {};
+    const QString rules = policy.empty()
+        ? QObject::tr("no propagation policy: every transform lets every tag through")
+        : QObject::tr("stop rules of %1").arg(text(policy));
     QString html = QStringLiteral("<h3>%1</h3><p style=\"color:gray\">%2</p>")
                        .arg(QObject::tr("Propagated tags"),
-                            QObject::tr("Tags that travelled here along lineage (no propagation policy applied)."));
+                           QObject::tr("Tags that travelled here along lineage (%1).").arg(rules));
     for (std::size_t i = 0; i < propagated.size(); ++i) {
         const PropagatedTagView &p = propagated[i];
-        html += QStringLiteral("<p><a name=\"prop-%1\"></a><b>%2</b> %3 <i>(%4 evidence)</i><br><code>%5</code>"
-                               "<br><span style=\"color:gray\">%6</span></p>")
+        html += QStringLiteral(
+            "<p><a name=\"prop-%1\"></a><b>%2</b> %3 <i>(%4 evidence)</i><br><code>%5</code>"
+            "<br><span style=\"color:gray\">%6</span></p>")
                     .arg(i)
                     .arg(text(p.tag),
-                         p.column.empty() ? QObject::tr("on the whole resource")
-                                          : QObject::tr("on column <code>%1</code>").arg(text(p.column)),
-                         text(p.strength), text(p.path), text(p.rules));
+                        p.column.empty()
+                            ? QObject::tr("on the whole resource")
+                            : QObject::tr("on column <code>%1</code>").arg(text(p.column)),
+                        text(p.strength), text(p.path), text(p.rules));
     }
     return html;
 }
@@ -113,23 +133,27 @@ QString columnsHtml(const Resource &r, const std::vector<PropagatedTagView> &pro
     const auto *s = r.as<SourceSpec>();
     if (!s || s->columns.empty())
         return {};
-    QString html = QStringLiteral("<h3>%1</h3><table cellspacing=\"0\" cellpadding=\"3\"><tr><th align=\"left\">%2</th>"
-                                  "<th align=\"left\">%3</th><th align=\"left\">%4</th><th align=\"left\">%5</th>"
-                                  "<th align=\"left\">%6</th></tr>")
-                       .arg(QObject::tr("Columns"), QObject::tr("Name"), QObject::tr("Type"), QObject::tr("Tags"),
-                            QObject::tr("Propagated"), QObject::tr("Derived from"));
+    QString html
+        = QStringLiteral(
+            "<h3>%1</h3><table cellspacing=\"0\" cellpadding=\"3\"><tr><th align=\"left\">%2</th>"
+            "<th align=\"left\">%3</th><th align=\"left\">%4</th><th align=\"left\">%5</th>"
+            "<th align=\"left\">%6</th></tr>")
+              .arg(QObject::tr("Columns"), QObject::tr("Name"), QObject::tr("Type"),
+                  QObject::tr("Tags"), QObject::tr("Propagated"), QObject::tr("Derived from"));
     for (const Column &c : s->columns) {
         QStringList tags, derived;
         for (const std::string &tag : c.tags)
             tags << text(tag);
         for (const ColumnDerivation &d : c.derivedFrom) {
             derived << link(d.from.ref.resource) + QStringLiteral("#") + text(d.from.ref.column)
-                           + (d.transform == TransformKind::Identity ? QString()
-                                                                     : QStringLiteral(" (%1)").arg(text(transformName(d.transform))));
+                    + (d.transform == TransformKind::Identity
+                            ? QString()
+                            : QStringLiteral(" (%1)").arg(text(transformName(d.transform))));
         }
-        html += QStringLiteral("<tr><td><code>%1</code></td><td>%2</td><td>%3</td><td>%4</td><td>%5</td></tr>")
-                    .arg(text(c.name), text(c.type), tags.join(QLatin1Char(' ')), propagatedLinks(propagated, c.name),
-                         derived.join(QStringLiteral("<br>")));
+        html += QStringLiteral(
+            "<tr><td><code>%1</code></td><td>%2</td><td>%3</td><td>%4</td><td>%5</td></tr>")
+                    .arg(text(c.name), text(c.type), tags.join(QLatin1Char(' ')),
+                        propagatedLinks(propagated, c.name), derived.join(QStringLiteral("<br>")));
     }
     return html + QStringLiteral("</table>");
 }
@@ -143,7 +167,8 @@ QString linkedMarkdown(const std::string &description)
     for (const MarkdownLink &l : findMarkdownLinks(description)) {
         out += description.substr(at, l.offset - at);
         if (l.ref)
-            out += "[" + l.text + "](" + addressOf(*l.ref).toString(QUrl::FullyEncoded).toStdString() + ")";
+            out += "[" + l.text + "]("
+                + addressOf(*l.ref).toString(QUrl::FullyEncoded).toStdString() + ")";
         else
             out += description.substr(l.offset, l.length);
         at = l.offset + l.length;
@@ -158,6 +183,14 @@ DetailView::DetailView(QWidget *parent)
     // Links are handled here: asset addresses navigate; nothing is fetched or opened silently.
     setOpenLinks(false);
     setOpenExternalLinks(false);
+    // Hovering a propagated tag tells the way it came; clicking shows the whole explanation.
+    connect(this, &QTextBrowser::highlighted, this, [this](const QUrl &url) {
+        const QString tip = propagationTip(url);
+        if (tip.isEmpty())
+            QToolTip::hideText();
+        else
+            QToolTip::showText(QCursor::pos(), tip, this);
+    });
     connect(this, &QTextBrowser::anchorClicked, this, [this](const QUrl &url) {
         if (url.scheme().isEmpty() && url.hasFragment()) {
             scrollToAnchor(url.fragment()); // a propagated tag's explanation
@@ -175,26 +208,53 @@ DetailView::DetailView(QWidget *parent)
 
 void DetailView::showMessage(const QString &title, const QString &message)
 {
-    setHtml(QStringLiteral("<h2>%1</h2><p>%2</p>").arg(title.toHtmlEscaped(), message.toHtmlEscaped()));
+    m_shown.reset();
+    m_detail.reset();
+    m_propagated.clear();
+    setHtml(
+        QStringLiteral("<h2>%1</h2><p>%2</p>").arg(title.toHtmlEscaped(), message.toHtmlEscaped()));
+}
+
+QString DetailView::headerHtml(const ResourceDetail &detail) const
+{
+    const Resource &r = detail.stored.resource;
+    const auto chip = [this](const QString &label, bool strong = false) {
+        return QStringLiteral("<span style=\"background:%1;color:%2\">&nbsp;%3&nbsp;</span>")
+            .arg(palette().color(strong ? QPalette::Highlight : QPalette::AlternateBase).name(),
+                palette().color(strong ? QPalette::HighlightedText : QPalette::Text).name(), label);
+    };
+    QString title = text(r.ref.name);
+    if (!r.ref.version.empty())
+        title += QStringLiteral("<span style=\"color:gray\">@%1</span>").arg(text(r.ref.version));
+    QStringList facts{chip(text(kindName(r.ref.kind)).toUpper(), true),
+        QStringLiteral("<b>%1</b>").arg(text(statusName(r.meta.status)))};
+    if (const auto *model = r.as<ModelSpec>())
+        facts << tr("stage <b>%1</b>").arg(text(stageName(model->stage)));
+    if (!r.meta.owner.empty())
+        facts << text(r.meta.owner);
+    QStringList chips;
+    for (const std::string &tag : r.meta.tags)
+        chips << chip(text(tag));
+    const QString inherited = propagatedLinks(detail.propagated, {});
+    if (!inherited.isEmpty())
+        chips << tr("propagated: %1").arg(inherited);
+    QString html = QStringLiteral("<h2>%1</h2><p>%2</p>")
+                       .arg(title, facts.join(QStringLiteral(" &middot; ")));
+    if (!chips.isEmpty())
+        html += QStringLiteral("<p>%1</p>").arg(chips.join(QLatin1Char(' ')));
+    return html
+        + QStringLiteral("<p style=\"color:gray\">%1</p>")
+              .arg(addressOf(r.ref).toString().toHtmlEscaped());
 }
 
 void DetailView::showDetail(const ResourceDetail &detail)
 {
     const Resource &r = detail.stored.resource;
     m_shown = r.ref;
-    QStringList chips;
-    for (const std::string &tag : r.meta.tags)
-        chips << QStringLiteral("<span style=\"background:palette(alternate-base)\">&nbsp;%1&nbsp;</span>").arg(text(tag));
-    const QString inherited = propagatedLinks(detail.propagated, {});
-    if (!inherited.isEmpty())
-        chips << QObject::tr("propagated: %1").arg(inherited);
-    QString html = QStringLiteral("<h2>%1</h2><p><b>%2</b> &middot; %3 &middot; %4 %5</p>")
-                       .arg(text(r.ref.toString()), text(statusName(r.meta.status)), text(r.meta.owner),
-                            chips.join(QLatin1Char(' ')),
-                            QStringLiteral("<br><span style=\"color:gray\">%1</span>")
-                                .arg(addressOf(r.ref).toString().toHtmlEscaped()));
-    html += fieldsHtml(r);
-    setHtml(html);
+    m_propagated = detail.propagated;
+    if (!m_detail || &detail != &*m_detail)
+        m_detail = detail;
+    setHtml(headerHtml(detail) + fieldsHtml(r));
     QTextCursor cursor(document());
     cursor.movePosition(QTextCursor::End);
     if (!r.meta.description.empty()) {
@@ -208,39 +268,16 @@ void DetailView::showDetail(const ResourceDetail &detail)
     else if (const auto *f = r.as<FeatureSpec>(); f && !f->definition.empty())
         definition = &f->definition;
     if (definition)
-        rest += QStringLiteral("<h3>%1</h3><pre>%2</pre>").arg(tr("Definition"), text(*definition));
-    rest += propagatedHtml(detail.propagated);
+        rest += QStringLiteral("<h3>%1</h3><pre>%2</pre>")
+                    .arg(tr("Definition"), highlightedSql(*definition, palette()));
+    rest += propagatedHtml(detail.propagated, detail.policy);
+    if (r.ref.kind != ResourceKind::Model)
+        rest += summaryList(tr("Models it feeds"), detail.models);
+    rest += summaryList(tr("Features it uses"), detail.features);
     rest += summaryList(tr("Depends on"), detail.upstream);
     rest += summaryList(tr("Used by"), detail.downstream);
-    if (detail.versions.size() > 1) {
-        QStringList versions;
-        for (const Ref &v : detail.versions) {
-            QUrl compare = addressOf(v);
-            compare.setQuery(QStringLiteral("compare"));
-            versions << (v == r.ref ? QStringLiteral("<b>%1</b> (shown)").arg(text(v.version))
-                                    : link(v) + QStringLiteral(" (<a href=\"%1\">%2</a>)")
-                                                    .arg(compare.toString(QUrl::FullyEncoded).toHtmlEscaped(),
-                                                         tr("compare")));
-        }
-        rest += QStringLiteral("<h3>%1</h3><p>%2</p>").arg(tr("Versions"), versions.join(QStringLiteral("<br>")));
-    }
-    if (!detail.history.empty()) {
-        rest += QStringLiteral("<h3>%1</h3><table cellspacing=\"0\" cellpadding=\"2\">").arg(tr("History"));
-        for (const Revision &revision : detail.history) {
-            rest += QStringLiteral("<tr><td>%1</td><td>%2</td><td><b>%3</b></td><td>%4</td><td>%5</td></tr>")
-                        .arg(tr("import %1").arg(revision.provenance.import.value),
-                             QString::fromStdString(revision.provenance.at.toIso()),
-                             text(revisionChangeName(revision.change)), text(revision.author),
-                             revision.change == RevisionChange::Removed ? QString() : text(revision.owner));
-        }
-        rest += QStringLiteral("</table>");
-    }
-    rest += QStringLiteral("<p style=\"color:gray\">%1</p>")
-                .arg(tr("Defined in import %1 (%2), %3:%4")
-                         .arg(detail.stored.created.import.value)
-                         .arg(QString::fromStdString(detail.stored.created.at.toIso()),
-                              QString::fromStdString(detail.stored.created.file).toHtmlEscaped())
-                         .arg(detail.stored.created.line));
+    rest += versionsHtml(detail);
+    rest += historyHtml(detail);
     cursor.movePosition(QTextCursor::End);
     // A fresh block outside any list the Markdown ended in, so headings are not bullets.
     cursor.insertBlock(QTextBlockFormat(), QTextCharFormat());
@@ -248,6 +285,75 @@ void DetailView::showDetail(const ResourceDetail &detail)
         list->remove(cursor.block());
     cursor.insertHtml(rest);
     moveCursor(QTextCursor::Start);
+}
+
+void DetailView::changeEvent(QEvent *event)
+{
+    QTextBrowser::changeEvent(event);
+    if (event->type() == QEvent::PaletteChange && m_detail) {
+        const int scroll = verticalScrollBar()->value();
+        showDetail(*m_detail);
+        verticalScrollBar()->setValue(scroll);
+    }
+}
+
+QString DetailView::versionsHtml(const ResourceDetail &detail) const
+{
+    const Ref &shown = detail.stored.resource.ref;
+    if (detail.versions.size() <= 1)
+        return {};
+    QStringList versions;
+    for (const Ref &v : detail.versions) {
+        QUrl compare = addressOf(v);
+        compare.setQuery(QStringLiteral("compare"));
+        versions << (v == shown ? tr("<b>%1</b> (shown)").arg(text(v.version))
+                                : link(v)
+                    + QStringLiteral(" (<a href=\"%1\">%2</a>)")
+                          .arg(
+                              compare.toString(QUrl::FullyEncoded).toHtmlEscaped(), tr("compare")));
+    }
+    return QStringLiteral("<h3>%1</h3><p>%2</p>")
+        .arg(tr("Versions"), versions.join(QStringLiteral("<br>")));
+}
+
+QString DetailView::historyHtml(const ResourceDetail &detail) const
+{
+    QString html;
+    if (!detail.history.empty()) {
+        html += QStringLiteral("<h3>%1</h3><table cellspacing=\"0\" cellpadding=\"2\">")
+                    .arg(tr("History"));
+        for (const Revision &revision : detail.history) {
+            html += QStringLiteral(
+                "<tr><td>%1</td><td>%2</td><td><b>%3</b></td><td>%4</td><td>%5</td></tr>")
+                        .arg(tr("import %1").arg(revision.provenance.import.value),
+                            QString::fromStdString(revision.provenance.at.toIso()),
+                            text(revisionChangeName(revision.change)), text(revision.author),
+                            revision.change == RevisionChange::Removed ? QString()
+                                                                       : text(revision.owner));
+        }
+        html += QStringLiteral("</table>");
+    }
+    return html
+        + QStringLiteral("<p style=\"color:gray\">%1</p>")
+              .arg(tr("Defined in import %1 (%2), %3:%4")
+                       .arg(detail.stored.created.import.value)
+                       .arg(QString::fromStdString(detail.stored.created.at.toIso()),
+                           QString::fromStdString(detail.stored.created.file).toHtmlEscaped())
+                       .arg(detail.stored.created.line));
+}
+
+QString DetailView::propagationTip(const QUrl &url) const
+{
+    if (!url.scheme().isEmpty() || !url.fragment().startsWith(QLatin1String("prop-")))
+        return {};
+    bool ok = false;
+    const std::size_t i = url.fragment().mid(5).toUInt(&ok);
+    if (!ok || i >= m_propagated.size())
+        return {};
+    const PropagatedTagView &p = m_propagated[i];
+    return tr("<b>%1</b> arrived here (%2 evidence):<br><code>%3</code><br><i>%4</i><br>Click for "
+              "the whole path.")
+        .arg(text(p.tag), text(p.strength), text(p.path), text(p.rules));
 }
 
 } // namespace tributary::ui

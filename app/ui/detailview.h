@@ -18,9 +18,21 @@ public:
 
     void showDetail(const ResourceDetail &detail);
     void showMessage(const QString &title, const QString &text);
+    // What hovering a link to a propagated tag's explanation shows; empty for other links.
+    QString propagationTip(const QUrl &url) const;
+
+protected:
+    // A new palette (the desktop switched light/dark) redraws the shown asset in its colours.
+    void changeEvent(QEvent *event) override;
 
 private:
+    QString headerHtml(const ResourceDetail &detail) const;
+    QString versionsHtml(const ResourceDetail &detail) const;
+    QString historyHtml(const ResourceDetail &detail) const;
+
     std::optional<Ref> m_shown;
+    std::optional<ResourceDetail> m_detail;
+    std::vector<PropagatedTagView> m_propagated;
 
 Q_SIGNALS:
     void assetRequested(const QUrl &address);

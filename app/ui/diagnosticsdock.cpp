@@ -38,7 +38,7 @@ QVariant DiagnosticListModel::data(const QModelIndex &index, int role) const
 }
 
 DiagnosticsDock::DiagnosticsDock(QWidget *parent)
-    : QDockWidget(tr("Import problems"), parent)
+    : QDockWidget(tr("Problems"), parent)
     , m_model(new DiagnosticListModel(this))
     , m_list(new QListView)
     , m_source(new QPlainTextEdit)
@@ -51,10 +51,11 @@ DiagnosticsDock::DiagnosticsDock(QWidget *parent)
     splitter->addWidget(m_list);
     splitter->addWidget(m_source);
     setWidget(splitter);
-    connect(m_list->selectionModel(), &QItemSelectionModel::currentChanged, this, [this](const QModelIndex &index) {
-        if (index.isValid())
-            showSource(m_model->diagnosticAt(index));
-    });
+    connect(m_list->selectionModel(), &QItemSelectionModel::currentChanged, this,
+        [this](const QModelIndex &index) {
+            if (index.isValid())
+                showSource(m_model->diagnosticAt(index));
+        });
 }
 
 void DiagnosticsDock::setDiagnostics(const Diagnostics &diagnostics)
@@ -71,7 +72,8 @@ void DiagnosticsDock::showSource(const Diagnostic &diagnostic)
         return;
     }
     m_source->setPlainText(QString::fromUtf8(file.readAll()));
-    const QTextBlock block = m_source->document()->findBlockByLineNumber(std::max(0, diagnostic.location.line - 1));
+    const QTextBlock block
+        = m_source->document()->findBlockByLineNumber(std::max(0, diagnostic.location.line - 1));
     QTextCursor cursor(block);
     cursor.movePosition(QTextCursor::EndOfBlock, QTextCursor::KeepAnchor);
     m_source->setTextCursor(cursor);

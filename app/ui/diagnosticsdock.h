@@ -18,7 +18,10 @@ class DiagnosticListModel : public QAbstractListModel
 public:
     using QAbstractListModel::QAbstractListModel;
     void setDiagnostics(Diagnostics diagnostics);
-    const Diagnostic &diagnosticAt(const QModelIndex &index) const { return m_rows.at(std::size_t(index.row())); }
+    const Diagnostic &diagnosticAt(const QModelIndex &index) const
+    {
+        return m_rows.at(std::size_t(index.row()));
+    }
     int rowCount(const QModelIndex &parent = {}) const override;
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
 

@@ -1,16 +1,18 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 
-#include <QObject>
-#include <QString>
-
 #include <atomic>
 #include <memory>
+
+#include <QObject>
+#include <QString>
 
 #include "tributary/base/diagnostic.h"
 #include "tributary/store/storetypes.h"
 
 namespace tributary::ui {
+
+enum class ImportStage { Reading, Writing };
 
 // What an import ended with: the record, or the problems that stopped it.
 struct ImportOutcome {
@@ -18,11 +20,12 @@ struct ImportOutcome {
     bool cancelled = false;
     ImportSummary summary;
     Diagnostics diagnostics; // reader problems, with file:line:column
-    QString error;           // a store failure (conflict, I/O), for people
+    QString error; // a store failure (conflict, I/O), for people
 };
 
 // Reads a catalog folder and imports it into a store, on a worker thread, reporting progress
-// per file; cancel() stops it before anything is written. One job per import.
+// per file read and per few hundred resources written; cancel() stops it, and the catalog is
+// left as it was (the write is one transaction). One job per import.
 class ImportJob : public QObject
 {
     Q_OBJECT
@@ -33,7 +36,8 @@ public:
     void cancel() { m_cancelled->store(true); }
 
 Q_SIGNALS:
-    void progress(int filesDone, int filesTotal);
+    // Reading files, then writing resources: `done` of `total` in the stage.
+    void progress(tributary::ui::ImportStage stage, int done, int total);
     void finished(const tributary::ui::ImportOutcome &outcome);
 
 private:

@@ -3,81 +3,55 @@
 
 #include <QAction>
 #include <QApplication>
+#include <QClipboard>
+#include <QCloseEvent>
 #include <QHeaderView>
+#include <QKeyEvent>
 #include <QKeySequence>
 #include <QLabel>
 #include <QLineEdit>
-#include <QCloseEvent>
+#include <QListView>
 #include <QMenuBar>
 #include <QMouseEvent>
 #include <QSettings>
-#include <QMessageBox>
-#include <QListView>
-#include <QSortFilterProxyModel>
 #include <QSplitter>
 #include <QStatusBar>
 #include <QTableView>
+#include <QTimer>
 #include <QToolBar>
 #include <QVBoxLayout>
 
 #include "asofselector.h"
 #include "assetaddress.h"
+#include "breadcrumbbar.h"
 #include "catalogactions.h"
 #include "compliancepanel.h"
 #include "detailview.h"
-#include "diffview.h"
 #include "diagnosticsdock.h"
+#include "diffview.h"
+#include "helpdialogs.h"
 #include "navigatormodel.h"
 #include "resourcelistmodel.h"
 
 namespace tributary::ui {
+namespace {
+
+bool isEverything(const ResourceFilter &filter)
+{
+    return !filter.kind && filter.tag.empty() && filter.owner.empty() && !filter.stage
+        && filter.name.empty();
+}
+
+} // namespace
 
 MainWindow::MainWindow(QWidget *parent)
     : QMainWindow(parent)
     , m_session(new CatalogSession(this))
     , m_navigatorModel(new NavigatorModel(this))
     , m_listModel(new ResourceListModel(this))
-    , m_proxy(new QSortFilterProxyModel(this))
 {
     setWindowTitle(tr("Tributary"));
-    m_proxy->setSourceModel(m_listModel);
-    m_proxy->setSortCaseSensitivity(Qt::CaseInsensitive);
-
-    m_navigator = new QListView;
-    m_navigator->setModel(m_navigatorModel);
-    m_list = new QTableView;
-    m_list->setModel(m_proxy);
-    m_list->setSortingEnabled(true);
-    m_list->setSelectionBehavior(QAbstractItemView::SelectRows);
-    m_list->setSelectionMode(QAbstractItemView::SingleSelection);
-    m_list->verticalHeader()->hide();
-    m_list->horizontalHeader()->setStretchLastSection(true);
-    m_list->setAlternatingRowColors(true);
-    m_list->verticalHeader()->setDefaultSectionSize(m_list->fontMetrics().height() + 8);
-    // Rows keep the catalog's (or the search's relevance) order until a header is clicked.
-    m_list->horizontalHeader()->setSortIndicator(-1, Qt::AscendingOrder);
-    m_detail = new DetailView;
-
-    auto *splitter = new QSplitter;
-    splitter->addWidget(m_navigator);
-    splitter->addWidget(m_list);
-    splitter->addWidget(m_detail);
-    splitter->setStretchFactor(0, 0);
-    splitter->setStretchFactor(1, 2);
-    splitter->setStretchFactor(2, 3);
-    splitter->setSizes({180, 520, 700});
-    // A strip across the window while it shows an earlier point in history.
-    m_asOfBanner = new QLabel;
-    m_asOfBanner->setStyleSheet(QStringLiteral("QLabel { background: #f5c542; color: black; padding: 4px 10px;"
-                                               " font-weight: bold; }"));
-    m_asOfBanner->setVisible(false);
-    auto *central = new QWidget;
-    auto *layout = new QVBoxLayout(central);
-    layout->setContentsMargins(0, 0, 0, 0);
-    layout->setSpacing(0);
-    layout->addWidget(m_asOfBanner);
-    layout->addWidget(splitter, 1);
-    setCentralWidget(central);
+    setCentralWidget(buildCentre());
     m_status = new QLabel;
     statusBar()->addPermanentWidget(m_status);
     m_dock = new DiagnosticsDock(this);
@@ -89,92 +63,142 @@ MainWindow::MainWindow(QWidget *parent)
     m_compliance->raise();
     m_actions = new CatalogActions(this, m_dock);
     connect(m_actions, &CatalogActions::openRequested, this, &MainWindow::openCatalog);
-    connect(m_actions, &CatalogActions::importFailed, this, [this](const QString &message) {
-        m_detail->showMessage(tr("Import failed"), message);
-    });
-    buildActions();
+    connect(m_actions, &CatalogActions::importFailed, this,
+        [this](const QString &message) { m_detail->showMessage(tr("Import failed"), message); });
+    connect(m_compliance, &CompliancePanel::policyChosen, this, &MainWindow::choosePolicy);
+    buildToolbar();
+    buildShortcuts();
     buildMenus();
-    // Where the window was, and how its docks were laid out, last time.
-    qApp->installEventFilter(this);
-    const QSettings settings;
-    restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray());
-    restoreState(settings.value(QStringLiteral("window/state")).toByteArray());
-
-    connect(m_session, &CatalogSession::opened, this, [this](const QString &locator, const auto &imports) {
-        m_status->setText(tr("%1 · %n import(s)", nullptr, int(imports.size())).arg(locator));
-        m_asOf->setImports(imports);
-        m_session->requestList({});
-    });
-    connect(m_session, &CatalogSession::failed, this, [this](const QString &message) {
-        m_detail->showMessage(tr("Something went wrong"), message);
-    });
-    connect(m_session, &CatalogSession::listReady, this, [this](const std::vector<ResourceSummary> &rows) {
-        if (!m_navigator->currentIndex().isValid() || m_navigator->currentIndex().row() == 0)
-            m_navigatorModel->setCounts(rows);
-        m_listModel->setRows(rows);
-        m_list->resizeColumnToContents(ResourceListModel::RefColumn);
-    });
-    connect(m_session, &CatalogSession::searchReady, this, [this](const QString &text, const auto &rows) {
-        if (text == m_lastSearch)
-            m_listModel->setRows(rows);
-    });
-    connect(m_session, &CatalogSession::searchRejected, this, [this](const QString &, const QString &reason) {
-        statusBar()->showMessage(reason, 4000);
-    });
-    connect(m_session, &CatalogSession::detailReady, this, [this](const ResourceDetail &detail) {
-        m_detail->showDetail(detail);
-        m_address->setText(addressOf(detail.stored.resource.ref).toString());
-    });
-    connect(m_navigator->selectionModel(), &QItemSelectionModel::currentChanged, this,
-            [this](const QModelIndex &index) {
-                m_search->clear();
-                m_session->requestList(m_navigatorModel->filterAt(index));
-            });
-    connect(m_list->selectionModel(), &QItemSelectionModel::currentChanged, this, [this](const QModelIndex &index) {
-        if (index.isValid())
-            navigateTo(m_listModel->summaryAt(m_proxy->mapToSource(index)).ref);
-    });
+    connectSession();
     m_diff = new DiffView;
     m_diff->setParent(this, Qt::Window);
     m_diff->setWindowTitle(tr("Compare versions"));
-    m_diff->resize(900, 700);
+    m_diff->resize(1000, 720);
     connect(m_detail, &DetailView::compareRequested, m_session, &CatalogSession::requestDiff);
-    connect(m_session, &CatalogSession::diffReady, this, [this](const VersionDiff &diff) {
-        m_diff->showDiff(diff);
-        m_diff->show();
-        m_diff->raise();
-    });
+    connect(m_diff, &DiffView::compareRequested, m_session, &CatalogSession::requestDiff);
+
+    // Where the window was, and how its docks were laid out, last time; a first start gives
+    // the details most of the height.
+    qApp->installEventFilter(this);
+    const QSettings settings;
+    restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray());
+    if (!restoreState(settings.value(QStringLiteral("window/state")).toByteArray())) {
+        // Docks take their size once the window is laid out.
+        QTimer::singleShot(0, this, [this] { resizeDocks({m_compliance}, {200}, Qt::Vertical); });
+    }
+}
+
+QWidget *MainWindow::buildCentre()
+{
+    m_navigator = new QListView;
+    m_navigator->setModel(m_navigatorModel);
+    m_navigator->setAccessibleName(tr("Navigator"));
+    m_list = new QTableView;
+    m_list->setModel(m_listModel);
+    m_list->setAccessibleName(tr("Resources"));
+    m_list->setSortingEnabled(true);
+    m_list->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_list->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_list->setTabKeyNavigation(false);
+    m_list->verticalHeader()->hide();
+    m_list->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
+    m_list->verticalHeader()->setDefaultSectionSize(m_list->fontMetrics().height() + 8);
+    m_list->horizontalHeader()->setStretchLastSection(true);
+    m_list->setAlternatingRowColors(true);
+    // Rows keep the catalog's (or the search's relevance) order until a header is clicked.
+    m_list->horizontalHeader()->setSortIndicator(-1, Qt::AscendingOrder);
+    m_list->setColumnWidth(ResourceListModel::RefColumn, 260);
+    m_detail = new DetailView;
+    m_detail->setAccessibleName(tr("Details"));
+    m_breadcrumb = new BreadcrumbBar;
+    auto *detailPane = new QWidget;
+    auto *detailLayout = new QVBoxLayout(detailPane);
+    detailLayout->setContentsMargins(0, 0, 0, 0);
+    detailLayout->setSpacing(0);
+    detailLayout->addWidget(m_breadcrumb);
+    detailLayout->addWidget(m_detail, 1);
+
+    auto *splitter = new QSplitter;
+    splitter->addWidget(m_navigator);
+    splitter->addWidget(m_list);
+    splitter->addWidget(detailPane);
+    splitter->setStretchFactor(0, 0);
+    splitter->setStretchFactor(1, 2);
+    splitter->setStretchFactor(2, 3);
+    splitter->setSizes({200, 500, 700});
+    // A strip across the window while it shows an earlier point in history.
+    m_asOfBanner = new QLabel;
+    m_asOfBanner->setStyleSheet(
+        QStringLiteral("QLabel { background: #f5c542; color: black; padding: 4px 10px;"
+                       " font-weight: bold; }"));
+    m_asOfBanner->setVisible(false);
+    auto *central = new QWidget;
+    auto *layout = new QVBoxLayout(central);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(0);
+    layout->addWidget(m_asOfBanner);
+    layout->addWidget(splitter, 1);
+
+    connect(m_navigator->selectionModel(), &QItemSelectionModel::currentChanged, this,
+        [this](const QModelIndex &index) {
+            if (!index.isValid())
+                return;
+            m_search->clear();
+            showList(m_navigatorModel->filterAt(index));
+        });
+    connect(m_list->selectionModel(), &QItemSelectionModel::currentChanged, this,
+        [this](const QModelIndex &index) {
+            if (index.isValid())
+                navigateTo(m_listModel->summaryAt(index).ref);
+        });
     connect(m_detail, &DetailView::assetRequested, this, [this](const QUrl &url) {
         if (const auto ref = refFromAddress(url))
             navigateTo(*ref);
     });
+    connect(m_breadcrumb, &BreadcrumbBar::catalogChosen, this,
+        [this] { m_navigator->setCurrentIndex(m_navigatorModel->index(0)); });
+    connect(m_breadcrumb, &BreadcrumbBar::kindChosen, this, [this](ResourceKind kind) {
+        m_navigator->setCurrentIndex(m_navigatorModel->indexOfKind(kind));
+    });
+    connect(m_breadcrumb, &BreadcrumbBar::nameChosen, this,
+        [this](ResourceKind kind, const QString &name) {
+            ResourceFilter filter;
+            filter.kind = kind;
+            filter.name = name.toStdString();
+            const QSignalBlocker blocker(m_navigator->selectionModel());
+            m_navigator->clearSelection();
+            m_navigator->setCurrentIndex({});
+            m_search->clear();
+            showList(filter);
+            statusBar()->showMessage(tr("Every version of %1").arg(name), 4000);
+        });
+    connect(m_breadcrumb, &BreadcrumbBar::assetChosen, this, &MainWindow::navigateTo);
+    return central;
 }
 
-void MainWindow::buildActions()
+void MainWindow::buildToolbar()
 {
     QToolBar *toolbar = addToolBar(tr("Navigation"));
     toolbar->setObjectName(QStringLiteral("navigation"));
     toolbar->setMovable(false);
     m_back = toolbar->addAction(tr("Back"), this, &MainWindow::goBack);
     m_back->setShortcut(QKeySequence::Back);
+    m_back->setToolTip(tr("Back (Alt+Left)"));
     m_forward = toolbar->addAction(tr("Forward"), this, &MainWindow::goForward);
     m_forward->setShortcut(QKeySequence::Forward);
+    m_forward->setToolTip(tr("Forward (Alt+Right)"));
     m_address = new QLineEdit;
     m_address->setPlaceholderText(tr("tributary://feature/name@version"));
     m_address->setClearButtonEnabled(true);
+    m_address->setAccessibleName(tr("Address"));
     toolbar->addWidget(m_address);
     m_search = new QLineEdit;
     m_search->setPlaceholderText(tr("Search (Ctrl+K): words, kind:, tag:, owner:, stage:"));
     m_search->setClearButtonEnabled(true);
     m_search->setMinimumWidth(320);
+    m_search->setAccessibleName(tr("Search"));
+    m_search->installEventFilter(this);
     toolbar->addWidget(m_search);
-    auto *focusSearch = new QAction(this);
-    focusSearch->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_K));
-    connect(focusSearch, &QAction::triggered, this, [this] {
-        m_search->setFocus();
-        m_search->selectAll();
-    });
-    addAction(focusSearch);
     connect(m_search, &QLineEdit::textEdited, this, &MainWindow::search);
     connect(m_search, &QLineEdit::returnPressed, this, [this] {
         if (m_listModel->rowCount() > 0)
@@ -187,14 +211,126 @@ void MainWindow::buildActions()
     updateNavigationActions();
 }
 
+void MainWindow::buildShortcuts()
+{
+    const auto shortcut = [this](QKeySequence keys, auto slot) {
+        auto *action = new QAction(this);
+        action->setShortcut(keys);
+        connect(action, &QAction::triggered, this, slot);
+        addAction(action);
+    };
+    shortcut(QKeySequence(Qt::CTRL | Qt::Key_K), [this] {
+        m_search->setFocus(Qt::ShortcutFocusReason);
+        m_search->selectAll();
+    });
+    shortcut(QKeySequence(Qt::CTRL | Qt::Key_L), [this] {
+        m_address->setFocus(Qt::ShortcutFocusReason);
+        m_address->selectAll();
+    });
+    shortcut(QKeySequence(Qt::CTRL | Qt::Key_1),
+        [this] { m_navigator->setFocus(Qt::ShortcutFocusReason); });
+    shortcut(
+        QKeySequence(Qt::CTRL | Qt::Key_2), [this] { m_list->setFocus(Qt::ShortcutFocusReason); });
+    shortcut(QKeySequence(Qt::CTRL | Qt::Key_3),
+        [this] { m_detail->setFocus(Qt::ShortcutFocusReason); });
+    shortcut(QKeySequence(Qt::CTRL | Qt::Key_R), [this] {
+        m_compliance->show();
+        m_compliance->raise();
+        m_compliance->run();
+    });
+}
+
+void MainWindow::buildMenus()
+{
+    m_actions->fillMenu(menuBar()->addMenu(tr("&File")));
+    QMenu *edit = menuBar()->addMenu(tr("&Edit"));
+    edit->addAction(tr("&Copy address"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_C), this,
+        &MainWindow::copyAddress);
+    QMenu *view = menuBar()->addMenu(tr("&View"));
+    view->addAction(m_compliance->toggleViewAction());
+    view->addAction(m_dock->toggleViewAction());
+    QMenu *help = menuBar()->addMenu(tr("&Help"));
+    help->addAction(tr("&Keyboard shortcuts"), QKeySequence::HelpContents, this,
+        [this] { showKeyboardShortcuts(this); });
+    help->addAction(tr("&About Tributary"), this, [this] { showAbout(this); });
+}
+
+void MainWindow::connectSession()
+{
+    connect(m_session, &CatalogSession::opened, this,
+        [this](const QString &locator, const auto &imports) {
+            m_status->setText(tr("%1 · %n import(s)", nullptr, int(imports.size())).arg(locator));
+            setWindowTitle(tr("%1 – Tributary").arg(locator.section(QLatin1Char('/'), -1)));
+            m_asOf->setImports(imports);
+            m_session->setPolicy(CatalogActions::policyFor(locator));
+            m_navigator->setCurrentIndex(m_navigatorModel->index(0));
+            showList({});
+        });
+    connect(m_session, &CatalogSession::failed, this, [this](const QString &message) {
+        m_detail->showMessage(tr("Something went wrong"), message);
+    });
+    connect(m_session, &CatalogSession::listReady, this,
+        [this](const std::vector<ResourceSummary> &rows) {
+            if (!m_lastSearch.isEmpty())
+                return; // a search was typed since: its results are what to show
+            if (m_recount) {
+                m_navigatorModel->setCounts(rows);
+                const QSignalBlocker blocker(m_navigator->selectionModel());
+                m_navigator->setCurrentIndex(m_navigatorModel->index(0));
+            }
+            m_listModel->setRows(rows);
+        });
+    connect(m_session, &CatalogSession::searchReady, this,
+        [this](const QString &text, const auto &rows) {
+            if (text == m_lastSearch)
+                m_listModel->setRows(rows);
+        });
+    connect(m_session, &CatalogSession::searchRejected, this,
+        [this](const QString &, const QString &reason) { statusBar()->showMessage(reason, 4000); });
+    connect(m_session, &CatalogSession::detailReady, this, [this](const ResourceDetail &detail) {
+        m_detail->showDetail(detail);
+        m_breadcrumb->setAsset(detail.stored.resource.ref, detail.versions);
+        m_address->setText(addressOf(detail.stored.resource.ref).toString());
+    });
+    connect(m_session, &CatalogSession::diffReady, this, [this](const VersionDiff &diff) {
+        m_diff->showDiff(diff);
+        m_diff->show();
+        m_diff->raise();
+    });
+    connect(m_session, &CatalogSession::policyChanged, this, [this](const PolicyChoice &choice) {
+        if (hasErrors(choice.problems)) {
+            m_dock->setDiagnostics(choice.problems);
+            m_dock->show();
+            m_dock->raise();
+        }
+        if (const auto current = m_history.current())
+            showAsset(*current); // propagated tags follow the new rules
+    });
+}
+
 bool MainWindow::eventFilter(QObject *watched, QEvent *event)
 {
     // The mouse's own back and forward buttons, as in a browser, wherever in this window.
     if (event->type() == QEvent::MouseButtonPress) {
         const auto *widget = qobject_cast<QWidget *>(watched);
         const auto button = static_cast<QMouseEvent *>(event)->button();
-        if (widget && widget->window() == this && (button == Qt::BackButton || button == Qt::ForwardButton)) {
+        if (widget && widget->window() == this
+            && (button == Qt::BackButton || button == Qt::ForwardButton)) {
             button == Qt::BackButton ? goBack() : goForward();
+            return true;
+        }
+    }
+    // From the search field: Down goes to the results, Escape starts over.
+    if (watched == m_search && event->type() == QEvent::KeyPress) {
+        const int key = static_cast<QKeyEvent *>(event)->key();
+        if (key == Qt::Key_Down && m_listModel->rowCount() > 0) {
+            m_list->setFocus(Qt::TabFocusReason);
+            m_list->setCurrentIndex(m_listModel->index(0, 0));
+            return true;
+        }
+        if (key == Qt::Key_Escape && !m_search->text().isEmpty()) {
+            m_search->clear();
+            search(QString());
             return true;
         }
     }
@@ -209,40 +345,19 @@ void MainWindow::closeEvent(QCloseEvent *event)
     QMainWindow::closeEvent(event);
 }
 
-void MainWindow::buildMenus()
-{
-    m_actions->fillMenu(menuBar()->addMenu(tr("&File")));
-    QMenu *view = menuBar()->addMenu(tr("&View"));
-    view->addAction(m_compliance->toggleViewAction());
-    view->addAction(m_dock->toggleViewAction());
-    QMenu *help = menuBar()->addMenu(tr("&Help"));
-    help->addAction(tr("&Keyboard shortcuts"), QKeySequence::HelpContents, this, [this] {
-        QMessageBox::information(this, tr("Keyboard shortcuts"),
-                                 tr("<table>"
-                                    "<tr><td><b>Ctrl+K</b></td><td>Search (words, kind:, tag:, owner:, stage:)</td></tr>"
-                                    "<tr><td><b>Enter</b></td><td>in search: open the first result</td></tr>"
-                                    "<tr><td><b>Alt+Left / Alt+Right</b></td><td>Back / Forward</td></tr>"
-                                    "<tr><td><b>Ctrl+O</b></td><td>Open a catalog</td></tr>"
-                                    "<tr><td><b>Ctrl+I</b></td><td>Import a catalog folder</td></tr>"
-                                    "<tr><td><b>F1</b></td><td>This list</td></tr>"
-                                    "<tr><td><b>Ctrl+Q</b></td><td>Quit</td></tr></table>"));
-    });
-    help->addAction(tr("&About Tributary"), this, [this] {
-        QMessageBox::about(this, tr("About Tributary"),
-                           tr("<h3>Tributary %1</h3><p>A browser for an ML feature and lineage catalog.</p>")
-                               .arg(QApplication::applicationVersion()));
-    });
-}
-
 void MainWindow::setAsOf(const AsOf &asOf)
 {
     m_session->setAsOf(asOf);
     m_asOf->select(asOf);
     m_asOfBanner->setVisible(!asOf.isLatest());
-    m_asOfBanner->setText(tr("Viewing the catalog as it stood at %1: lists, documents and lineage are from then. "
-                             "Choose Latest in the toolbar to return.")
-                              .arg(m_asOf->currentText()));
-    search(m_search->text());
+    m_asOfBanner->setText(
+        tr("Viewing the catalog as it stood at %1: lists, search, documents and lineage are "
+           "from then. Choose Latest in the toolbar to return.")
+            .arg(m_asOf->currentText()));
+    if (m_search->text().trimmed().isEmpty())
+        showList(m_navigatorModel->filterAt(m_navigator->currentIndex()));
+    else
+        search(m_search->text());
     if (const auto current = m_history.current())
         showAsset(*current);
 }
@@ -251,20 +366,32 @@ void MainWindow::openCatalog(const QString &locator)
 {
     m_history = {};
     updateNavigationActions();
+    m_breadcrumb->clear();
     m_detail->showMessage(tr("Opening"), locator);
     m_session->open(locator);
 }
 
+void MainWindow::showList(const ResourceFilter &filter)
+{
+    m_lastSearch.clear();
+    // A full listing also recounts the navigator.
+    m_recount = isEverything(filter);
+    m_session->requestList(filter);
+}
+
 void MainWindow::search(const QString &text)
 {
+    if (m_search->text() != text)
+        m_search->setText(text); // searches started elsewhere show in the field too
     // One letter matches most of a large catalog; results start from the second.
     if (text.trimmed().size() == 1)
         return;
-    m_lastSearch = text.trimmed().isEmpty() ? QString() : text;
-    if (text.trimmed().isEmpty())
-        m_session->requestList(m_navigatorModel->filterAt(m_navigator->currentIndex()));
-    else
-        m_session->requestSearch(text);
+    if (text.trimmed().isEmpty()) {
+        showList(m_navigatorModel->filterAt(m_navigator->currentIndex()));
+        return;
+    }
+    m_lastSearch = text;
+    m_session->requestSearch(text);
 }
 
 void MainWindow::navigateTo(const Ref &ref)
@@ -307,6 +434,20 @@ void MainWindow::onAddressEntered()
     // Not an address: treat it as a search.
     m_search->setText(m_address->text());
     search(m_address->text());
+}
+
+void MainWindow::copyAddress()
+{
+    if (const auto current = m_history.current()) {
+        QApplication::clipboard()->setText(addressOf(*current).toString());
+        statusBar()->showMessage(tr("Copied %1").arg(addressOf(*current).toString()), 3000);
+    }
+}
+
+void MainWindow::choosePolicy(const QString &path)
+{
+    CatalogActions::rememberPolicy(m_session->locator(), path);
+    m_session->setPolicy(path);
 }
 
 } // namespace tributary::ui

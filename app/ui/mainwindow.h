@@ -6,22 +6,21 @@
 #include "catalogsession.h"
 #include "navigationhistory.h"
 
+class QCloseEvent;
+class QLabel;
 class QLineEdit;
 class QListView;
-class QSortFilterProxyModel;
 class QTableView;
-class QLabel;
-class QMouseEvent;
-class QCloseEvent;
 
 namespace tributary::ui {
 
 class AsOfSelector;
+class BreadcrumbBar;
 class CatalogActions;
 class CompliancePanel;
-class DiffView;
 class DetailView;
 class DiagnosticsDock;
+class DiffView;
 class NavigatorModel;
 class ResourceListModel;
 
@@ -39,10 +38,16 @@ public:
     void goBack();
     void goForward();
     void search(const QString &text);
+    // Lists every resource matching `filter` (the navigator's choice, or a breadcrumb's).
+    void showList(const ResourceFilter &filter);
 
     CatalogSession &session() { return *m_session; }
     ResourceListModel &listModel() { return *m_listModel; }
+    QTableView &listView() { return *m_list; }
+    QLineEdit &searchField() { return *m_search; }
+    QLineEdit &addressField() { return *m_address; }
     DetailView &detailView() { return *m_detail; }
+    BreadcrumbBar &breadcrumb() { return *m_breadcrumb; }
     CatalogActions &catalogActions() { return *m_actions; }
     DiagnosticsDock &diagnosticsDock() { return *m_dock; }
     CompliancePanel &compliancePanel() { return *m_compliance; }
@@ -57,18 +62,23 @@ protected:
     void closeEvent(QCloseEvent *event) override;
 
 private:
-    void buildActions();
+    QWidget *buildCentre();
+    void buildToolbar();
+    void buildShortcuts();
     void buildMenus();
+    void connectSession();
     void showAsset(const Ref &ref);
     void updateNavigationActions();
     void onAddressEntered();
+    void copyAddress();
+    void choosePolicy(const QString &path);
 
     CatalogSession *m_session = nullptr;
     NavigatorModel *m_navigatorModel = nullptr;
     ResourceListModel *m_listModel = nullptr;
-    QSortFilterProxyModel *m_proxy = nullptr;
     QListView *m_navigator = nullptr;
     QTableView *m_list = nullptr;
+    BreadcrumbBar *m_breadcrumb = nullptr;
     DetailView *m_detail = nullptr;
     QLineEdit *m_address = nullptr;
     QLineEdit *m_search = nullptr;
@@ -83,6 +93,7 @@ private:
     DiffView *m_diff = nullptr;
     NavigationHistory m_history;
     QString m_lastSearch; // results of any other search arrive too late and are dropped
+    bool m_recount = false; // the list asked for is everything: it recounts the navigator
 };
 
 } // namespace tributary::ui

@@ -22,7 +22,10 @@ public:
     }
     bool canGoBack() const { return !m_entries.empty() && m_position > 0; }
     bool canGoForward() const { return m_position + 1 < m_entries.size(); }
-    std::optional<Ref> back() { return canGoBack() ? std::optional<Ref>(m_entries[--m_position]) : std::nullopt; }
+    std::optional<Ref> back()
+    {
+        return canGoBack() ? std::optional<Ref>(m_entries[--m_position]) : std::nullopt;
+    }
     std::optional<Ref> forward()
     {
         return canGoForward() ? std::optional<Ref>(m_entries[++m_position]) : std::nullopt;

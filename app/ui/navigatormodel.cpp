@@ -1,34 +1,23 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "navigatormodel.h"
 
-#include <QFont>
-
 #include <algorithm>
 #include <map>
+
+#include <QFont>
+
+#include "kindnames.h"
 
 namespace tributary::ui {
 namespace {
 
-QString kindLabel(ResourceKind kind)
-{
-    switch (kind) {
-    case ResourceKind::Provider: return NavigatorModel::tr("Providers");
-    case ResourceKind::Entity: return NavigatorModel::tr("Entities");
-    case ResourceKind::Source: return NavigatorModel::tr("Sources");
-    case ResourceKind::Feature: return NavigatorModel::tr("Features");
-    case ResourceKind::Label: return NavigatorModel::tr("Labels");
-    case ResourceKind::TrainingSet: return NavigatorModel::tr("Training sets");
-    case ResourceKind::Model: return NavigatorModel::tr("Models");
-    }
-    return {};
-}
-
 // The most used first, then by name; long tails are cut to keep the navigator readable.
-std::vector<std::pair<std::string, std::size_t>> topCounts(const std::map<std::string, std::size_t> &counts,
-                                                           std::size_t limit)
+std::vector<std::pair<std::string, std::size_t>> topCounts(
+    const std::map<std::string, std::size_t> &counts, std::size_t limit)
 {
     std::vector<std::pair<std::string, std::size_t>> sorted(counts.begin(), counts.end());
-    std::stable_sort(sorted.begin(), sorted.end(), [](const auto &a, const auto &b) { return a.second > b.second; });
+    std::stable_sort(sorted.begin(), sorted.end(),
+        [](const auto &a, const auto &b) { return a.second > b.second; });
     if (sorted.size() > limit)
         sorted.resize(limit);
     return sorted;
@@ -63,15 +52,15 @@ void NavigatorModel::setCounts(const std::vector<ResourceSummary> &all)
     for (ResourceKind kind : kAllKinds) {
         ResourceFilter filter;
         filter.kind = kind;
-        m_entries.push_back({kindLabel(kind), filter, kinds[kind], false});
+        m_entries.push_back({kindListName(kind), filter, kinds[kind], false});
     }
     if (!stages.empty()) {
         m_entries.push_back({tr("Model stages"), {}, 0, true});
-        for (ModelStage stage : {ModelStage::Production, ModelStage::Staging, ModelStage::Development, ModelStage::Archived}) {
+        for (ModelStage stage : {ModelStage::Production, ModelStage::Staging,
+                 ModelStage::Development, ModelStage::Archived}) {
             ResourceFilter filter;
             filter.stage = stage;
-            m_entries.push_back({QString::fromUtf8(stageName(stage).data(), qsizetype(stageName(stage).size())), filter,
-                                 stages[stage], false});
+            m_entries.push_back({fromView(stageName(stage)), filter, stages[stage], false});
         }
     }
     if (!tags.empty()) {
@@ -93,6 +82,17 @@ void NavigatorModel::setCounts(const std::vector<ResourceSummary> &all)
     endResetModel();
 }
 
+QModelIndex NavigatorModel::indexOfKind(ResourceKind kind) const
+{
+    for (std::size_t row = 0; row < m_entries.size(); ++row) {
+        const Entry &entry = m_entries[row];
+        if (!entry.heading && entry.filter.kind == kind && entry.filter.tag.empty()
+            && entry.filter.owner.empty())
+            return index(int(row));
+    }
+    return {};
+}
+
 ResourceFilter NavigatorModel::filterAt(const QModelIndex &index) const
 {
     return index.isValid() ? m_entries[std::size_t(index.row())].filter : ResourceFilter{};
@@ -107,7 +107,8 @@ Qt::ItemFlags NavigatorModel::flags(const QModelIndex &index) const
 {
     if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
         return Qt::NoItemFlags;
-    return m_entries[std::size_t(index.row())].heading ? Qt::ItemIsEnabled : Qt::ItemIsEnabled | Qt::ItemIsSelectable;
+    return m_entries[std::size_t(index.row())].heading ? Qt::ItemIsEnabled
+                                                       : Qt::ItemIsEnabled | Qt::ItemIsSelectable;
 }
 
 QVariant NavigatorModel::data(const QModelIndex &index, int role) const

@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 
-#include <QAbstractListModel>
-
 #include <optional>
 #include <vector>
+
+#include <QAbstractListModel>
 
 #include "tributary/store/storetypes.h"
 
@@ -22,6 +22,8 @@ public:
     // Counts the rows of a full listing and rebuilds the tag and owner sections.
     void setCounts(const std::vector<ResourceSummary> &all);
     ResourceFilter filterAt(const QModelIndex &index) const;
+    // The row that lists every resource of `kind`.
+    QModelIndex indexOfKind(ResourceKind kind) const;
 
     int rowCount(const QModelIndex &parent = {}) const override;
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;

@@ -26,7 +26,8 @@ QString exportReport(const Report &report, ExportFormat format, const QString &p
         document.setHtml(QString::fromStdString(writeReport(report, ReportFormat::Html)));
         document.print(&pdf);
     } else {
-        const std::string text = writeReport(report, format == ExportFormat::Csv ? ReportFormat::Csv : ReportFormat::Html);
+        const std::string text = writeReport(
+            report, format == ExportFormat::Csv ? ReportFormat::Csv : ReportFormat::Html);
         file.write(text.data(), qint64(text.size()));
     }
     if (!file.commit())

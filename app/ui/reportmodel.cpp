@@ -7,8 +7,7 @@ namespace tributary::ui {
 
 ReportModel::ReportModel(QObject *parent)
     : QAbstractItemModel(parent)
-{
-}
+{ }
 
 void ReportModel::setReport(Report report)
 {
@@ -40,11 +39,15 @@ int ReportModel::rowCount(const QModelIndex &parent) const
     return int(m_report.results[std::size_t(parent.row())].evidence.size());
 }
 
-int ReportModel::columnCount(const QModelIndex &) const { return ColumnCount; }
+int ReportModel::columnCount(const QModelIndex &) const
+{
+    return ColumnCount;
+}
 
 QVariant ReportModel::data(const QModelIndex &index, int role) const
 {
-    if (!checkIndex(index, CheckIndexOption::IndexIsValid) || (role != Qt::DisplayRole && role != Qt::ToolTipRole))
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid)
+        || (role != Qt::DisplayRole && role != Qt::ToolTipRole))
         return {};
     if (index.internalId() != 0) {
         const ReportFact &fact = m_report.results[std::size_t(index.internalId() - 1)];
@@ -52,8 +55,10 @@ QVariant ReportModel::data(const QModelIndex &index, int role) const
         if (index.column() == RefColumn) {
             QStringList hops;
             for (const ReportHop &hop : evidence.hops)
-                hops << (hop.edge.empty() ? QString() : QStringLiteral("-[%1]-> ").arg(QString::fromStdString(hop.edge)))
-                            + QString::fromStdString(hop.ref);
+                hops << (hop.edge.empty()
+                                ? QString()
+                                : QStringLiteral("-[%1]-> ").arg(QString::fromStdString(hop.edge)))
+                        + QString::fromStdString(hop.ref);
             return hops.join(QLatin1Char(' '));
         }
         if (index.column() == StrengthColumn)
@@ -67,7 +72,9 @@ QVariant ReportModel::data(const QModelIndex &index, int role) const
     case RefColumn: return QString::fromStdString(fact.ref.toString());
     case OwnerColumn: return QString::fromStdString(fact.owner);
     case DepthColumn: return fact.depth;
-    case StrengthColumn: return fact.evidence.empty() ? QString() : QString::fromStdString(fact.evidence.front().strength);
+    case StrengthColumn:
+        return fact.evidence.empty() ? QString()
+                                     : QString::fromStdString(fact.evidence.front().strength);
     case SourceColumn:
         return tr("import %1, %2:%3")
             .arg(fact.provenance.import.value)
