@@ -42,6 +42,18 @@ bool isEverything(const ResourceFilter &filter)
         && filter.name.empty();
 }
 
+// `top` above `main`, edge to edge; `main` takes the height.
+QWidget *stacked(QWidget *top, QWidget *main)
+{
+    auto *widget = new QWidget;
+    auto *layout = new QVBoxLayout(widget);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(0);
+    layout->addWidget(top);
+    layout->addWidget(main, 1);
+    return widget;
+}
+
 } // namespace
 
 MainWindow::MainWindow(QWidget *parent)
@@ -111,12 +123,7 @@ QWidget *MainWindow::buildCentre()
     m_detail = new DetailView;
     m_detail->setAccessibleName(tr("Details"));
     m_breadcrumb = new BreadcrumbBar;
-    auto *detailPane = new QWidget;
-    auto *detailLayout = new QVBoxLayout(detailPane);
-    detailLayout->setContentsMargins(0, 0, 0, 0);
-    detailLayout->setSpacing(0);
-    detailLayout->addWidget(m_breadcrumb);
-    detailLayout->addWidget(m_detail, 1);
+    QWidget *detailPane = stacked(m_breadcrumb, m_detail);
 
     auto *splitter = new QSplitter;
     splitter->addWidget(m_navigator);
@@ -132,12 +139,7 @@ QWidget *MainWindow::buildCentre()
         QStringLiteral("QLabel { background: #f5c542; color: black; padding: 4px 10px;"
                        " font-weight: bold; }"));
     m_asOfBanner->setVisible(false);
-    auto *central = new QWidget;
-    auto *layout = new QVBoxLayout(central);
-    layout->setContentsMargins(0, 0, 0, 0);
-    layout->setSpacing(0);
-    layout->addWidget(m_asOfBanner);
-    layout->addWidget(splitter, 1);
+    QWidget *central = stacked(m_asOfBanner, splitter);
 
     connect(m_navigator->selectionModel(), &QItemSelectionModel::currentChanged, this,
         [this](const QModelIndex &index) {
