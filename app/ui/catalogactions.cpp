@@ -152,7 +152,9 @@ void CatalogActions::importFolder(const QString &folder, const QString &catalog)
         [dialog, folder](ImportStage stage, int done, int total) {
             dialog->setLabelText(stage == ImportStage::Reading
                     ? tr("Reading %1: file %L2 of %L3…").arg(folder).arg(done).arg(total)
-                    : tr("Writing the catalog: %L1 of %L2 resources…").arg(done).arg(total));
+                    : done < total
+                    ? tr("Writing the catalog: %L1 of %L2 resources…").arg(done).arg(total)
+                    : tr("Recording the fingerprint…"));
             dialog->setMaximum(total);
             dialog->setValue(done);
         });
