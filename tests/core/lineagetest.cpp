@@ -7,39 +7,13 @@
 
 #include <gtest/gtest.h>
 
+#include "support/snapshotbuilder.h"
 #include "support/tempcatalog.h"
 #include "tributary/lineage/lineagequery.h"
 #include "tributary/store/catalogstore.h"
 
 namespace tributary {
 namespace {
-
-// A small graph, written as "kind:name@v" refs and edges between them.
-class SnapshotBuilder
-{
-public:
-    SnapshotBuilder &node(const std::string &text, std::vector<std::string> columns = {})
-    {
-        auto parsed = parseRefText(text);
-        const Ref ref{*parsed->kind, parsed->name, parsed->version.value_or("")};
-        m_index[text] = m_snapshot.resources.size();
-        m_snapshot.resources.push_back({ref, "owner-of-" + parsed->name, {}, ResourceStatus::Active, {}, {}});
-        for (const std::string &column : columns)
-            m_snapshot.columns.push_back({m_index[text], column, {}});
-        return *this;
-    }
-    SnapshotBuilder &edge(const std::string &from, const std::string &to, EdgeKind kind)
-    {
-        m_snapshot.edges.push_back({m_snapshot.resources[m_index.at(from)].ref, m_index.at(to), kind});
-        return *this;
-    }
-    LineageGraph build() { return LineageGraph::build(m_snapshot); }
-    NodeId id(const std::string &text) const { return NodeId(m_index.at(text)); }
-
-private:
-    LineageSnapshot m_snapshot;
-    std::map<std::string, std::size_t> m_index;
-};
 
 // raw -> clean -> f1, f2 ; raw -> f3 ; f1,f2 -> ts ; label -> ts ; ts -> model ; f3 -> model
 SnapshotBuilder diamond()

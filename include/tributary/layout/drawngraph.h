@@ -1,0 +1,54 @@
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+#include <cstddef>
+#include <string>
+#include <vector>
+
+#include "tributary/layout/layeredlayout.h"
+
+namespace tributary {
+
+// A lineage drawing as shown, for export: exactly the nodes and edges on screen, where they are,
+// and what each node hides. Coordinates are the drawing's (y down), in pixels.
+struct DrawnNode {
+    std::string id; // stable within the export: the ref ("feature:spend_30d@v2")
+    std::string label; // "spend_30d@v2"
+    std::string kind; // "feature"
+    std::vector<std::string> tags;
+    std::vector<std::string> columns; // shown columns, top to bottom; empty when folded
+    LayoutPoint centre;
+    double width = 0;
+    double height = 0;
+    std::size_t hiddenUp = 0;
+    std::size_t hiddenDown = 0;
+    bool highlighted = false; // on a highlighted path, or reached by the tag overlay
+};
+
+struct DrawnEdge {
+    std::size_t from = 0; // index into DrawnGraph::nodes
+    std::size_t to = 0;
+    std::string kind; // edge kind ("input", "feature") or transform ("masked") of a column edge
+    std::string fromColumn; // set for column edges
+    std::string toColumn;
+    std::vector<LayoutPoint> points; // the route as drawn
+    bool highlighted = false;
+};
+
+struct DrawnGraph {
+    std::string title; // "Lineage of feature:spend_30d@v2"
+    std::string asOf; // "latest, import 3"
+    std::string fingerprint;
+    std::vector<DrawnNode> nodes;
+    std::vector<DrawnEdge> edges;
+};
+
+// Graphviz DOT: a digraph laid out left to right whose nodes carry `pos` (points, y up, pinned),
+// so `neato -n2` redraws exactly this picture and `dot` lays it out anew. Every string quoted
+// and escaped.
+std::string writeDot(const DrawnGraph &graph);
+// GraphML with keys for label, kind, tags, position, size, hidden counts, columns and routes;
+// valid XML whatever the catalog text holds (escaped; characters XML forbids dropped).
+std::string writeGraphml(const DrawnGraph &graph);
+
+} // namespace tributary
