@@ -4,13 +4,30 @@
 namespace tributary {
 namespace {
 
-bool isNameStart(char c) { return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || c == '_'; }
+bool isNameStart(char c)
+{
+    return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || c == '_';
+}
 bool isVersionChar(char c)
 {
     return isNameStart(c) || (c >= '0' && c <= '9') || c == '.' || c == '-';
 }
 
 } // namespace
+
+int lineageOrder(ResourceKind kind)
+{
+    switch (kind) {
+    case ResourceKind::Feature:
+    case ResourceKind::Label: return 1;
+    case ResourceKind::TrainingSet: return 2;
+    case ResourceKind::Model: return 3;
+    case ResourceKind::Provider:
+    case ResourceKind::Entity:
+    case ResourceKind::Source: return 0;
+    }
+    return 0;
+}
 
 std::string_view kindName(ResourceKind kind)
 {
@@ -88,8 +105,14 @@ std::string Ref::toString() const
     return std::string(kindName(kind)) + ':' + shortString();
 }
 
-std::string ColumnRef::toString() const { return resource.toString() + '#' + column; }
-std::string ColumnRef::shortString() const { return resource.shortString() + '#' + column; }
+std::string ColumnRef::toString() const
+{
+    return resource.toString() + '#' + column;
+}
+std::string ColumnRef::shortString() const
+{
+    return resource.shortString() + '#' + column;
+}
 
 Result<RefText> parseRefText(std::string_view text)
 {
@@ -99,7 +122,8 @@ Result<RefText> parseRefText(std::string_view text)
         ref.column = std::string(text.substr(hash + 1));
         text = text.substr(0, hash);
         if (ref.column->empty())
-            return fail(ErrorCode::Invalid, "reference '" + original + "' has an empty column name");
+            return fail(
+                ErrorCode::Invalid, "reference '" + original + "' has an empty column name");
     }
     // A kind prefix is recognised only when it names a kind, so "a:b" stays an error, not a kind.
     if (const auto colon = text.find(':'); colon != std::string_view::npos) {
@@ -107,9 +131,8 @@ Result<RefText> parseRefText(std::string_view text)
         ref.kind = parseKind(prefix);
         if (!ref.kind) {
             return fail(ErrorCode::Invalid,
-                        "reference '" + original + "' has an unknown kind '" + std::string(prefix) + "'",
-                        {},
-                        "kinds are provider, entity, source, feature, label, training_set, model");
+                "reference '" + original + "' has an unknown kind '" + std::string(prefix) + "'",
+                {}, "kinds are provider, entity, source, feature, label, training_set, model");
         }
         text = text.substr(colon + 1);
     }
@@ -118,15 +141,15 @@ Result<RefText> parseRefText(std::string_view text)
         text = text.substr(0, at);
         if (!isValidVersion(*ref.version)) {
             return fail(ErrorCode::Invalid,
-                        "reference '" + original + "' has an invalid version '" + *ref.version + "'",
-                        {}, "versions match [A-Za-z0-9_.-]+");
+                "reference '" + original + "' has an invalid version '" + *ref.version + "'", {},
+                "versions match [A-Za-z0-9_.-]+");
         }
     }
     ref.name = std::string(text);
     if (!isValidName(ref.name)) {
         return fail(ErrorCode::Invalid,
-                    "reference '" + original + "' has an invalid name '" + ref.name + "'", {},
-                    "names match [A-Za-z_][A-Za-z0-9_.-]*");
+            "reference '" + original + "' has an invalid name '" + ref.name + "'", {},
+            "names match [A-Za-z_][A-Za-z0-9_.-]*");
     }
     return ref;
 }

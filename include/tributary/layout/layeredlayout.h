@@ -59,6 +59,8 @@ struct PlacedNode {
 struct RoutedEdge {
     std::vector<LayoutPoint> points; // at least two
     bool reversed = false;           // drawn against its direction to break a cycle
+    // A self-loop, drawn as a small loop off its node's right side; crossing counts leave it out.
+    bool selfLoop = false;
 };
 
 struct Layout {
@@ -68,6 +70,12 @@ struct Layout {
     double left = 0, top = 0, right = 0, bottom = 0; // bounding box of nodes and routes
     std::size_t layers = 0;
     std::size_t crossings = 0; // pairs of edge segments that cross between adjacent layers
+    std::vector<double> columns; // the centre x of each layer's column, by layer
+    // The band each node was laid out in: its own, raised to the highest band upstream of it
+    // (lineage may run against the bands: a source computed from a feature sits among or after
+    // the features). A later incremental layout keeps a node in its band even if what raised it
+    // is gone.
+    std::vector<int> bands;
 };
 
 // Lays out `graph`. Deterministic: the same graph and options give the same layout. With

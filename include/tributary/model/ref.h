@@ -19,6 +19,9 @@ inline constexpr ResourceKind kAllKinds[] = {
 
 // "provider", "entity", "source", "feature", "label", "training_set", "model".
 std::string_view kindName(ResourceKind kind);
+// Where a kind stands in lineage order, for drawings read left to right: sources (and providers
+// and entities) 0, features and labels 1, training sets 2, models 3.
+int lineageOrder(ResourceKind kind);
 // The section key in a catalog file: "providers", ..., "training_sets", "models".
 std::string_view kindSection(ResourceKind kind);
 // Accepts the kind name, its section name, and "training-set"/"trainingset".
