@@ -71,6 +71,7 @@ CatalogSession::CatalogSession(QObject *parent)
     qRegisterMetaType<tributary::Report>();
     qRegisterMetaType<tributary::ui::VersionDiff>();
     qRegisterMetaType<tributary::ui::PolicyChoice>();
+    qRegisterMetaType<std::shared_ptr<const tributary::LineageGraph>>();
 }
 
 CatalogSession::~CatalogSession() = default;
@@ -308,6 +309,25 @@ void CatalogSession::requestReport(const ReportRequest &request)
         [this, locator = m_locator, asOf = m_asOf](Answer answer) {
             keepGraph(locator, asOf, answer.graph);
             Q_EMIT reportReady(answer.report);
+        });
+}
+
+void CatalogSession::requestGraph()
+{
+    run(m_graphGeneration,
+        [locator = m_locator, asOf = m_asOf, graph = m_graph]() -> Result<std::shared_ptr<const LineageGraph>> {
+            if (graph)
+                return graph;
+            auto store = openReader(locator);
+            if (!store)
+                return tl::unexpected(store.error());
+            return graphAt(**store, asOf, nullptr);
+        },
+        [this, locator = m_locator, asOf = m_asOf](std::shared_ptr<const LineageGraph> graph) {
+            keepGraph(locator, asOf, graph);
+            // One graph per point: another job may have kept its own first.
+            if (locator == m_locator && asOf.toString() == m_asOf.toString())
+                Q_EMIT graphReady(m_graph ? m_graph : graph);
         });
 }
 

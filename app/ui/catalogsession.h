@@ -90,6 +90,10 @@ public:
     void requestDetail(const Ref &ref);
     void requestReport(const ReportRequest &request);
     void requestDiff(const Ref &before, const Ref &after);
+    // The lineage graph at the current as-of point (built once, then shared): emits graphReady.
+    void requestGraph();
+    // The propagation policy now followed (never null).
+    std::shared_ptr<const PropagationPolicy> policy() const { return m_policy; }
 
 Q_SIGNALS:
     void opened(const QString &locator, const std::vector<tributary::ImportRecord> &imports);
@@ -102,6 +106,8 @@ Q_SIGNALS:
     void reportReady(const tributary::Report &report);
     void diffReady(const tributary::ui::VersionDiff &diff);
     void policyChanged(const tributary::ui::PolicyChoice &choice);
+    // The graph of `locator` at `asOf`; immutable, safe to read from any thread.
+    void graphReady(const std::shared_ptr<const tributary::LineageGraph> &graph);
 
 private:
     template <typename Work, typename Done> void run(quint64 &generation, Work work, Done done);
@@ -118,6 +124,7 @@ private:
     quint64 m_reportGeneration = 0;
     quint64 m_diffGeneration = 0;
     quint64 m_policyGeneration = 0;
+    quint64 m_graphGeneration = 0;
     QString m_policyPath;
     std::shared_ptr<const PropagationPolicy> m_policy = std::make_shared<const PropagationPolicy>();
     // The lineage at the current as-of point, built by the first detail request that needs it.

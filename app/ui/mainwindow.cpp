@@ -16,6 +16,7 @@
 #include <QSettings>
 #include <QSplitter>
 #include <QStatusBar>
+#include <QTabWidget>
 #include <QTableView>
 #include <QTimer>
 #include <QToolBar>
@@ -30,6 +31,7 @@
 #include "diagnosticsdock.h"
 #include "diffview.h"
 #include "helpdialogs.h"
+#include "lineagepanel.h"
 #include "navigatormodel.h"
 #include "resourcelistmodel.h"
 
@@ -123,7 +125,17 @@ QWidget *MainWindow::buildCentre()
     m_detail = new DetailView;
     m_detail->setAccessibleName(tr("Details"));
     m_breadcrumb = new BreadcrumbBar;
-    QWidget *detailPane = stacked(m_breadcrumb, m_detail);
+    // The details and the lineage graph of the shown asset, as two tabs under one breadcrumb.
+    m_lineage = new LineagePanel(m_session);
+    m_tabs = new QTabWidget;
+    m_tabs->setDocumentMode(true);
+    m_tabs->addTab(m_detail, tr("&Details"));
+    m_tabs->addTab(m_lineage, tr("&Lineage graph"));
+    QWidget *detailPane = stacked(m_breadcrumb, m_tabs);
+    connect(m_lineage, &LineagePanel::openRequested, this, [this](const Ref &ref) {
+        navigateTo(ref);
+        m_tabs->setCurrentWidget(m_detail);
+    });
 
     auto *splitter = new QSplitter;
     splitter->addWidget(m_navigator);
@@ -234,7 +246,14 @@ void MainWindow::buildShortcuts()
     shortcut(
         QKeySequence(Qt::CTRL | Qt::Key_2), [this] { m_list->setFocus(Qt::ShortcutFocusReason); });
     shortcut(QKeySequence(Qt::CTRL | Qt::Key_3),
-        [this] { m_detail->setFocus(Qt::ShortcutFocusReason); });
+        [this] {
+            m_tabs->setCurrentWidget(m_detail);
+            m_detail->setFocus(Qt::ShortcutFocusReason);
+        });
+    shortcut(QKeySequence(Qt::CTRL | Qt::Key_G), [this] {
+        m_tabs->setCurrentWidget(m_lineage);
+        m_lineage->setFocus(Qt::ShortcutFocusReason);
+    });
     shortcut(QKeySequence(Qt::CTRL | Qt::Key_R), [this] {
         m_compliance->show();
         m_compliance->raise();
@@ -350,6 +369,7 @@ void MainWindow::closeEvent(QCloseEvent *event)
 void MainWindow::setAsOf(const AsOf &asOf)
 {
     m_session->setAsOf(asOf);
+    m_lineage->reset();
     m_asOf->select(asOf);
     m_asOfBanner->setVisible(!asOf.isLatest());
     m_asOfBanner->setText(
@@ -370,6 +390,7 @@ void MainWindow::openCatalog(const QString &locator)
     updateNavigationActions();
     m_breadcrumb->clear();
     m_detail->showMessage(tr("Opening"), locator);
+    m_lineage->reset();
     m_session->open(locator);
 }
 
@@ -418,6 +439,7 @@ void MainWindow::showAsset(const Ref &ref)
 {
     updateNavigationActions();
     m_compliance->setSubject(ref);
+    m_lineage->setSubject(ref);
     m_session->requestDetail(ref);
 }
 
@@ -437,6 +459,8 @@ void MainWindow::onAddressEntered()
     m_search->setText(m_address->text());
     search(m_address->text());
 }
+
+void MainWindow::showLineageTab(bool lineage) { m_tabs->setCurrentWidget(lineage ? static_cast<QWidget *>(m_lineage) : m_detail); }
 
 void MainWindow::copyAddress()
 {

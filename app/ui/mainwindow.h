@@ -10,6 +10,7 @@ class QCloseEvent;
 class QLabel;
 class QLineEdit;
 class QListView;
+class QTabWidget;
 class QTableView;
 
 namespace tributary::ui {
@@ -21,6 +22,7 @@ class CompliancePanel;
 class DetailView;
 class DiagnosticsDock;
 class DiffView;
+class LineagePanel;
 class NavigatorModel;
 class ResourceListModel;
 
@@ -47,6 +49,9 @@ public:
     QLineEdit &searchField() { return *m_search; }
     QLineEdit &addressField() { return *m_address; }
     DetailView &detailView() { return *m_detail; }
+    LineagePanel &lineagePanel() { return *m_lineage; }
+    // Brings the lineage graph tab (or the details) to the front.
+    void showLineageTab(bool lineage);
     BreadcrumbBar &breadcrumb() { return *m_breadcrumb; }
     CatalogActions &catalogActions() { return *m_actions; }
     DiagnosticsDock &diagnosticsDock() { return *m_dock; }
@@ -80,6 +85,8 @@ private:
     QTableView *m_list = nullptr;
     BreadcrumbBar *m_breadcrumb = nullptr;
     DetailView *m_detail = nullptr;
+    LineagePanel *m_lineage = nullptr;
+    QTabWidget *m_tabs = nullptr;
     QLineEdit *m_address = nullptr;
     QLineEdit *m_search = nullptr;
     QLabel *m_status = nullptr;

@@ -141,6 +141,18 @@ std::vector<NodeId> VisibleLineage::collapse(NodeId node, Direction direction)
     return hidden;
 }
 
+std::vector<NodeId> VisibleLineage::show(const std::vector<NodeId> &nodes)
+{
+    std::vector<NodeId> added;
+    for (NodeId node : nodes) {
+        if (node < m_shown.size() && !m_shown[node]) {
+            show(node);
+            added.push_back(node);
+        }
+    }
+    return added;
+}
+
 void VisibleLineage::showColumns(NodeId node, bool shown)
 {
     if (isShown(node))

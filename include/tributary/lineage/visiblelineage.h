@@ -45,6 +45,8 @@ public:
     // else shown (nor the centre) reaches without passing through `node`. Returns those hidden;
     // `node` and the centre stay.
     std::vector<NodeId> collapse(NodeId node, Direction direction);
+    // Shows these nodes too (e.g. the hidden ones on a highlighted path); returns those added.
+    std::vector<NodeId> show(const std::vector<NodeId> &nodes);
     // Shows or hides the columns of a shown resource (its value node for features and labels).
     void showColumns(NodeId node, bool shown);
     // Shows exactly `nodes` (a saved view); unknown or absent ids are skipped.
