@@ -10,6 +10,7 @@
 #include <QStyleOptionGraphicsItem>
 
 #include "lineagenodeitem.h"
+#include "lineagescene.h"
 
 namespace tributary::ui {
 namespace {
@@ -184,6 +185,9 @@ void LineageEdgeItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *o
         painter->setRenderHint(QPainter::Antialiasing, true);
         return;
     }
+    const bool moving = static_cast<const LineageScene *>(scene())->moving();
+    if (moving)
+        painter->setRenderHint(QPainter::Antialiasing, false);
     // Only what is exposed, stretch by stretch (see drawClippedCubic).
     const QRectF clip = option->exposedRect.adjusted(-4, -4, 4, 4);
     for (std::size_t i = 1; i < points.size(); ++i) {
@@ -194,6 +198,8 @@ void LineageEdgeItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *o
     painter->setPen(Qt::NoPen);
     painter->setBrush(pen().color());
     painter->drawPolygon(m_arrow);
+    if (moving)
+        painter->setRenderHint(QPainter::Antialiasing, true);
 }
 
 } // namespace tributary::ui

@@ -41,6 +41,11 @@ public:
     // The edges of a node follow it while it is dragged.
     void nodeMoving(NodeId node);
 
+    // While the view moves, items draw without antialiasing (a dense fan of curves costs many
+    // times more smoothed); the view draws once more, smoothed, when it stops.
+    void setMoving(bool moving) { m_moving = moving; }
+    bool moving() const { return m_moving; }
+
     // Called by node items.
     void requestExpand(NodeId node, Direction direction)
     {
@@ -65,6 +70,7 @@ private:
     LineageDrawing m_drawing;
     std::unordered_map<NodeId, LineageNodeItem *> m_nodes;
     std::vector<LineageEdgeItem *> m_edges;
+    bool m_moving = false;
 };
 
 } // namespace tributary::ui

@@ -18,7 +18,14 @@ LineageView::LineageView(LineageScene *scene, QWidget *parent)
     : QGraphicsView(scene, parent)
     , m_scene(scene)
     , m_minimap(new Minimap(scene, this, this))
+    , m_settle(new QTimer(this))
 {
+    m_settle->setSingleShot(true);
+    m_settle->setInterval(180);
+    connect(m_settle, &QTimer::timeout, this, [this] {
+        m_scene->setMoving(false);
+        viewport()->update();
+    });
     setDragMode(QGraphicsView::ScrollHandDrag);
     setRenderHint(QPainter::Antialiasing);
     setRenderHint(QPainter::TextAntialiasing);
@@ -62,8 +69,15 @@ double LineageView::zoom() const
 void LineageView::zoomBy(double factor)
 {
     const double next = std::clamp(zoom() * factor, 0.02, 4.0);
+    moved();
     scale(next / zoom(), next / zoom());
     updateMinimap();
+}
+
+void LineageView::moved()
+{
+    m_scene->setMoving(true);
+    m_settle->start();
 }
 
 void LineageView::wheelEvent(QWheelEvent *event)
@@ -187,6 +201,7 @@ void LineageView::resizeEvent(QResizeEvent *event)
 
 void LineageView::scrollContentsBy(int dx, int dy)
 {
+    moved();
     QGraphicsView::scrollContentsBy(dx, dy);
     updateMinimap();
 }

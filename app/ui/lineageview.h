@@ -2,6 +2,7 @@
 #pragma once
 
 #include <QGraphicsView>
+#include <QTimer>
 
 #include "tributary/lineage/lineagegraph.h"
 
@@ -39,10 +40,13 @@ private:
     // its layer up or down.
     LineageNodeItem *step(LineageNodeItem *from, int key) const;
     void placeMinimap();
+    // The view is moving: draw fast now, smoothed once it has been still for a moment.
+    void moved();
     void updateMinimap();
 
     LineageScene *m_scene;
     Minimap *m_minimap;
+    QTimer *m_settle;
 };
 
 } // namespace tributary::ui
