@@ -6,7 +6,8 @@ set -euo pipefail
 
 packages=(
   build-essential cmake ninja-build pkg-config
-  libsqlite3-dev libyaml-cpp-dev libexpected-dev nlohmann-json3-dev
+  libsqlite3-dev libpq-dev libyaml-cpp-dev libexpected-dev nlohmann-json3-dev
+  postgresql
   googletest libgtest-dev poppler-utils
   qt6-base-dev qt6-svg-dev qt6-charts-dev libgl-dev
 )

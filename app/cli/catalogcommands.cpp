@@ -207,6 +207,34 @@ int runFingerprint(const Arguments &args, Io &io)
     return ExitOk;
 }
 
+// An offline copy of a (shared) catalog, with its whole history, as one SQLite file.
+int runSnapshot(const Arguments &args, Io &io)
+{
+    const auto output = args.value("--output");
+    if (!output)
+        return usageError(io, "snapshot", "--output FILE.sqlite is required");
+    auto store = openStore(args, OpenMode::ReadOnly);
+    if (!store)
+        return reportError(store.error(), io);
+    if (auto written = writeOfflineCopy(**store, *output); !written)
+        return reportError(written.error(), io);
+    auto copy = openCatalogStore(*output, OpenMode::ReadOnly);
+    if (!copy)
+        return reportError(copy.error(), io);
+    const auto records = (*copy)->imports();
+    if (!records)
+        return reportError(records.error(), io);
+    const std::string fingerprint = records->empty() ? std::string() : records->back().fingerprint;
+    if (args.flag("--json")) {
+        io.out << json{{"output", *output}, {"imports", records->size()}, {"fingerprint", fingerprint}}.dump(2)
+               << '\n';
+    } else {
+        io.out << "wrote " << *output << ": " << records->size() << " import" << (records->size() == 1 ? "" : "s")
+               << ", fingerprint " << fingerprint << '\n';
+    }
+    return ExitOk;
+}
+
 } // namespace
 
 std::vector<Command> catalogCommands()
@@ -223,6 +251,9 @@ std::vector<Command> catalogCommands()
         {"fingerprint", "fingerprint --catalog FILE [--as-of T] [--json]",
          "print the sha256 of the catalog's logical content",
          {{"--catalog", "--as-of"}, {"--json"}, 0, 0}, runFingerprint},
+        {"snapshot", "snapshot --catalog C --output FILE.sqlite [--json]",
+         "write an offline copy of a catalog (e.g. a shared PostgreSQL one) with its whole history",
+         {{"--catalog", "--output"}, {"--json"}, 0, 0}, runSnapshot},
     };
 }
 

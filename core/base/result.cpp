@@ -23,6 +23,7 @@ std::string_view errorCodeName(ErrorCode code)
     case ErrorCode::Database: return "database";
     case ErrorCode::Unsupported: return "unsupported";
     case ErrorCode::Cancelled: return "cancelled";
+    case ErrorCode::Unavailable: return "unavailable";
     case ErrorCode::Internal: return "internal";
     }
     return "internal";

@@ -31,6 +31,10 @@ public:
     Result<std::vector<Revision>> history(const Ref &ref) override;
     Result<std::string> fingerprint(const AsOf &asOf) override;
     Result<LineageSnapshot> lineageSnapshot(const AsOf &asOf) override;
+    Result<StoreContent> content() override;
+    // Writes `content` into this store, which must be empty, in one transaction, and builds its
+    // search index. Errors: Invalid (the store is not empty), Database.
+    Result<void> load(const StoreContent &content);
 
 private:
     explicit SqliteStore(std::unique_ptr<SqliteDatabase> db);

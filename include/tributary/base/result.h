@@ -18,6 +18,7 @@ enum class ErrorCode {
     Database,   // the store reported a failure
     Unsupported,
     Cancelled,
+    Unavailable, // a server could not be reached or the connection was lost; trying again may work
     Internal,
 };
 

@@ -8,6 +8,7 @@
 
 #include "tributary/lineage/lineagesnapshot.h"
 #include "tributary/search/searchquery.h"
+#include "tributary/store/storecontent.h"
 #include "tributary/store/storetypes.h"
 
 namespace tributary {
@@ -58,6 +59,9 @@ public:
     // The resources, columns and lineage edges present at `asOf`, read in one pass, for
     // LineageGraph::build. Errors: NotFound (unknown import), Database.
     virtual Result<LineageSnapshot> lineageSnapshot(const AsOf &asOf) = 0;
+    // Every row of every table, read in one consistent snapshot, for an offline copy.
+    // Errors: Database, Unavailable.
+    virtual Result<StoreContent> content() = 0;
 };
 
 enum class OpenMode {
@@ -66,8 +70,26 @@ enum class OpenMode {
     Create,    // created if missing
 };
 
-// Opens the store at `locator` (a `.sqlite` file path).
-// Errors: NotFound, Invalid (not a catalog, or written by a newer Tributary), Database.
+// Opens the store at `locator`: a `.sqlite` file path, or a PostgreSQL connection (a libpq URI
+// `postgresql://...`, or keywords such as `service=team host=... dbname=...`). ReadOnly on
+// PostgreSQL opens a session with default_transaction_read_only, which a role with only SELECT
+// can use. Errors: NotFound, Invalid (not a catalog, written by a newer Tributary, or a server
+// that refuses: bad credentials, no such database; the hint says what to do), Unavailable (the
+// server cannot be reached), Database.
 Result<std::unique_ptr<CatalogStore>> openCatalogStore(const std::string &locator, OpenMode mode);
+
+// Is `locator` a PostgreSQL connection rather than a file?
+bool isServerLocator(std::string_view locator);
+
+// `locator` as it may be shown, logged or saved: a server connection without its password
+// (`user:secret@` and `password=...` removed); anything else unchanged.
+std::string locatorWithoutPassword(std::string_view locator);
+
+// Writes an offline copy of `source` to the SQLite file `path`: every import, version,
+// revision and edge, so as-of works offline and every import keeps its fingerprint (checked
+// before the copy is put in place). Written to a temporary file and renamed; an existing file
+// is replaced only when the copy is complete. Errors: Io, Database, Unavailable, Internal (a
+// fingerprint differs).
+Result<void> writeOfflineCopy(CatalogStore &source, const std::string &path);
 
 } // namespace tributary
