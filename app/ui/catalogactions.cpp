@@ -8,9 +8,14 @@
 #include <QProgressDialog>
 #include <QSettings>
 #include <QStandardPaths>
+#include <QtConcurrent/QtConcurrentRun>
 
+#include "connectdialog.h"
 #include "diagnosticsdock.h"
 #include "importjob.h"
+#include "iothreads.h"
+#include "sessionsecrets.h"
+#include "tributary/store/catalogstore.h"
 
 namespace tributary::ui {
 namespace {
@@ -38,7 +43,9 @@ CatalogActions::CatalogActions(QWidget *window, DiagnosticsDock *dock)
 QStringList CatalogActions::recentCatalogs()
 {
     QStringList recent = QSettings().value(kRecentKey).toStringList();
-    recent.removeIf([](const QString &catalog) { return !QFileInfo::exists(catalog); });
+    recent.removeIf([](const QString &catalog) {
+        return !isServerLocator(catalog.toStdString()) && !QFileInfo::exists(catalog);
+    });
     return recent;
 }
 
@@ -116,16 +123,68 @@ void CatalogActions::fillMenu(QMenu *menu)
         if (!catalog.isEmpty())
             importFolder(folder, catalog);
     });
+    menu->addAction(tr("&Connect to a shared catalog…"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_O), this,
+                    &CatalogActions::connectToServer);
     m_recent = menu->addMenu(tr("Open &recent"));
     refreshRecent();
     menu->addSeparator();
+    m_offlineCopy = menu->addAction(tr("Save &offline copy…"), this, [this] { saveOfflineCopy(m_current); });
+    m_offlineCopy->setEnabled(false);
+    menu->addSeparator();
     menu->addAction(tr("&Quit"), QKeySequence::Quit, m_window, &QWidget::close);
+}
+
+void CatalogActions::setCurrent(const QString &catalog)
+{
+    m_current = catalog;
+    if (m_offlineCopy)
+        m_offlineCopy->setEnabled(!catalog.isEmpty());
+}
+
+void CatalogActions::connectToServer()
+{
+    ConnectDialog dialog(m_window);
+    if (dialog.exec() != QDialog::Accepted || dialog.locator().isEmpty())
+        return;
+    rememberPassword(dialog.locator(), dialog.password());
+    remember(dialog.locator());
+    Q_EMIT openRequested(dialog.locator());
+}
+
+void CatalogActions::saveOfflineCopy(const QString &catalog)
+{
+    if (catalog.isEmpty())
+        return;
+    const QString path = QFileDialog::getSaveFileName(m_window, tr("Save an offline copy"),
+                                                      QStringLiteral("catalog-offline.sqlite"),
+                                                      tr("Tributary catalogs (*.sqlite)"));
+    if (path.isEmpty())
+        return;
+    writeOfflineCopyTo(catalog, path);
+}
+
+void CatalogActions::writeOfflineCopyTo(const QString &catalog, const QString &path)
+{
+    auto *dialog = new QProgressDialog(tr("Copying every import of %1…").arg(catalog), QString(), 0, 0, m_window);
+    dialog->setWindowTitle(tr("Offline copy"));
+    dialog->setMinimumDuration(300);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    QtConcurrent::run(&ioThreads(), [source = connectionString(catalog), target = path.toStdString()]() -> QString {
+        auto store = openCatalogStore(source, OpenMode::ReadOnly);
+        if (!store)
+            return QString::fromStdString(store.error().toString());
+        auto written = writeOfflineCopy(**store, target);
+        return written ? QString() : QString::fromStdString(written.error().toString());
+    }).then(this, [this, dialog, path](const QString &error) {
+        dialog->close();
+        Q_EMIT offlineCopyFinished(path, error);
+    });
 }
 
 void CatalogActions::openInitialCatalog()
 {
     const QStringList recent = recentCatalogs();
-    if (!recent.isEmpty() && QFileInfo::exists(recent.first())) {
+    if (!recent.isEmpty()) {
         Q_EMIT openRequested(recent.first());
         return;
     }

@@ -4,6 +4,7 @@
 #include <QObject>
 #include <QStringList>
 
+class QAction;
 class QMenu;
 class QWidget;
 
@@ -30,6 +31,14 @@ public:
     void importFolder(const QString &folder, const QString &catalog);
     // Recent catalogs, newest first; files that no longer exist are left out.
     static QStringList recentCatalogs();
+    // The catalog the window shows (what Save offline copy copies).
+    void setCurrent(const QString &catalog);
+    // Asks for a server (ConnectDialog) and opens it.
+    void connectToServer();
+    // Asks where, then writes an offline copy of `catalog` (with its whole history) on a worker.
+    void saveOfflineCopy(const QString &catalog);
+    // Writes the offline copy to `path` on a worker; emits offlineCopyFinished.
+    void writeOfflineCopyTo(const QString &catalog, const QString &path);
     // The propagation policy remembered for `catalog` ("" for none).
     static QString policyFor(const QString &catalog);
     static void rememberPolicy(const QString &catalog, const QString &policy);
@@ -39,6 +48,8 @@ Q_SIGNALS:
     void importFinished(bool ok);
     // Why an import failed, for people (the dock lists the catalog's problems).
     void importFailed(const QString &message);
+    // An offline copy was written to `path` (or not: `error` says why).
+    void offlineCopyFinished(const QString &path, const QString &error);
 
 private:
     void remember(const QString &catalog);
@@ -47,6 +58,8 @@ private:
     QWidget *m_window;
     DiagnosticsDock *m_dock;
     QMenu *m_recent = nullptr;
+    QAction *m_offlineCopy = nullptr;
+    QString m_current;
 };
 
 } // namespace tributary::ui

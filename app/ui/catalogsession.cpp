@@ -1,10 +1,14 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "catalogsession.h"
 
+#include <map>
 #include <type_traits>
 
 #include <QtConcurrent/QtConcurrentRun>
 
+#include "catalogmonitor.h"
+#include "iothreads.h"
+#include "sessionsecrets.h"
 #include "tributary/lineage/lineagequery.h"
 #include "tributary/report/reportbuilder.h"
 #include "tributary/search/searchquery.h"
@@ -17,11 +21,49 @@ QString errorText(const Error &error)
     return QString::fromStdString(error.toString());
 }
 
-// A read-only connection for one job: SQLite connections are not shared between threads.
-Result<std::unique_ptr<CatalogStore>> openReader(const QString &locator)
+// This worker thread's read-only connections to server catalogs: connecting costs round trips
+// (and TLS), so each thread keeps its own. Store objects are never shared between threads.
+thread_local std::map<std::string, std::unique_ptr<CatalogStore>> t_servers;
+
+// A read-only store for one job: this thread's server connection, or a catalog file opened
+// for the job alone (cheap, and never stale if the file is replaced).
+class Reader
 {
-    return openCatalogStore(locator.toStdString(), OpenMode::ReadOnly);
+public:
+    Reader(std::unique_ptr<CatalogStore> owned, CatalogStore *shared)
+        : m_owned(std::move(owned))
+        , m_store(m_owned ? m_owned.get() : shared)
+    {
+    }
+    CatalogStore *operator->() const { return m_store; }
+    CatalogStore &operator*() const { return *m_store; }
+
+private:
+    std::unique_ptr<CatalogStore> m_owned;
+    CatalogStore *m_store;
+};
+
+Result<Reader> openReader(const QString &locator)
+{
+    const std::string where = connectionString(locator);
+    if (isServerLocator(where)) {
+        std::unique_ptr<CatalogStore> &cached = t_servers[where];
+        if (!cached) {
+            auto opened = openCatalogStore(where, OpenMode::ReadOnly);
+            if (!opened)
+                return tl::unexpected(opened.error());
+            cached = std::move(*opened);
+        }
+        return Reader(nullptr, cached.get());
+    }
+    auto opened = openCatalogStore(where, OpenMode::ReadOnly);
+    if (!opened)
+        return tl::unexpected(opened.error());
+    return Reader(std::move(*opened), nullptr);
 }
+
+// After a lost connection this thread reconnects on its next job.
+void forgetServerConnections() { t_servers.clear(); }
 
 // The lineage graph at `asOf`: the cached one when there is one, else built from the store.
 Result<std::shared_ptr<const LineageGraph>> graphAt(
@@ -64,6 +106,7 @@ PropagatedTagView describe(const LineageGraph &graph, const PropagatedTag &tag)
 
 CatalogSession::CatalogSession(QObject *parent)
     : QObject(parent)
+    , m_monitor(new CatalogMonitor(this))
 {
     qRegisterMetaType<std::vector<tributary::ResourceSummary>>();
     qRegisterMetaType<std::vector<tributary::ImportRecord>>();
@@ -82,9 +125,20 @@ void CatalogSession::run(quint64 &generation, Work work, Done done)
     using Value = std::invoke_result_t<Work &>;
     const quint64 mine = ++generation;
     const quint64 *current = &generation;
-    QtConcurrent::run(std::move(work)).then(this, [this, mine, current, done](Value result) {
+    auto guarded = [work = std::move(work)]() mutable {
+        Value result = work();
+        if (!result && result.error().code == ErrorCode::Unavailable)
+            forgetServerConnections();
+        return result;
+    };
+    QtConcurrent::run(&ioThreads(), std::move(guarded)).then(this, [this, mine, current, done](Value result) {
         if (mine != *current)
             return; // a newer request of this kind was made meanwhile
+        if (!result && result.error().code == ErrorCode::Unavailable) {
+            // Not a dialog: the window shows the state, and the monitor brings it back.
+            m_monitor->connectionLost(errorText(result.error()));
+            return;
+        }
         if (!result) {
             Q_EMIT failed(errorText(result.error()));
             return;
@@ -99,6 +153,7 @@ void CatalogSession::open(const QString &locator)
     m_asOf = AsOf::latest();
     m_graph.reset();
     m_propagated.reset();
+    m_monitor->watch(locator);
     run(
         m_openGeneration,
         [locator]() -> Result<std::vector<ImportRecord>> {
@@ -107,7 +162,10 @@ void CatalogSession::open(const QString &locator)
                 return tl::unexpected(store.error());
             return (*store)->imports();
         },
-        [this, locator](std::vector<ImportRecord> imports) { Q_EMIT opened(locator, imports); });
+        [this, locator](std::vector<ImportRecord> imports) {
+            m_monitor->setLatest(imports.empty() ? std::nullopt : std::optional<ImportId>(imports.back().id));
+            Q_EMIT opened(locator, imports);
+        });
 }
 
 void CatalogSession::keepGraph(

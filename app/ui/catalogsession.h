@@ -65,6 +65,8 @@ struct ReportRequest {
 // read-only connection; results come back as signals on the UI thread. Each kind of request
 // carries a generation number, and an answer to a superseded request is dropped, so typing
 // fast never shows stale results.
+class CatalogMonitor;
+
 class CatalogSession : public QObject
 {
     Q_OBJECT
@@ -72,7 +74,11 @@ public:
     explicit CatalogSession(QObject *parent = nullptr);
     ~CatalogSession() override;
 
-    // Opens (and checks) the catalog at `locator`; emits opened() or failed().
+    // Notices imports made elsewhere and, after a lost connection, brings it back.
+    CatalogMonitor &monitor() { return *m_monitor; }
+
+    // Opens (and checks) the catalog at `locator`; emits opened() or failed(). Opening it again
+    // reads its imports anew (a refresh after someone imported).
     void open(const QString &locator);
     const QString &locator() const { return m_locator; }
 
@@ -115,6 +121,7 @@ private:
         const QString &locator, const AsOf &asOf, const std::shared_ptr<const LineageGraph> &graph);
     using TagsByResource = std::unordered_map<NodeId, std::vector<PropagatedTag>>;
 
+    CatalogMonitor *m_monitor;
     QString m_locator;
     AsOf m_asOf;
     quint64 m_openGeneration = 0;

@@ -8,6 +8,7 @@
 #include <QScopeGuard>
 #include <QtConcurrent/QtConcurrentRun>
 
+#include "iothreads.h"
 #include "tributary/format/catalogreader.h"
 #include "tributary/store/catalogstore.h"
 
@@ -84,7 +85,7 @@ void ImportJob::start()
         outcome.summary = std::move(*summary);
         return outcome;
     };
-    QtConcurrent::run(std::move(work)).then(this, [this](ImportOutcome outcome) {
+    QtConcurrent::run(&ioThreads(), std::move(work)).then(this, [this](ImportOutcome outcome) {
         Q_EMIT finished(outcome);
     });
 }

@@ -13,6 +13,7 @@
 #include <QVBoxLayout>
 #include <QtConcurrent/QtConcurrentRun>
 
+#include "iothreads.h"
 #include "lineagenodeitem.h"
 #include "lineagescene.h"
 #include "lineageview.h"
@@ -245,7 +246,7 @@ void LineagePanel::drawSubject()
     // A view saved for this asset comes first; reading it is file work, so on a worker.
     const Ref subject = *m_subject;
     m_busy = true;
-    QtConcurrent::run([locator = m_session->locator(), key = subject.toString()] {
+    QtConcurrent::run(&ioThreads(), [locator = m_session->locator(), key = subject.toString()] {
         return loadView(locator, key);
     }).then(this, [this, subject, centre = *node](std::optional<SavedView> saved) {
         if (!m_subject || *m_subject != subject || !m_visible)
@@ -559,7 +560,7 @@ void LineagePanel::saveView()
     for (LineageNodeItem *item : m_scene->nodeItems())
         saved.pinned[item->node().ref.toString()] = item->pos();
     saved.overlay = m_overlayEdit->text().trimmed();
-    QtConcurrent::run([locator = m_session->locator(), saved]() -> QString {
+    QtConcurrent::run(&ioThreads(), [locator = m_session->locator(), saved]() -> QString {
         auto store = UserDataStore::open(userDataPath(locator).toStdString());
         if (!store)
             return QString::fromStdString(store.error().toString());
@@ -578,7 +579,7 @@ void LineagePanel::forgetView()
         return;
     const NodeId centre = m_visible->centre();
     const std::string key = m_graph->resource(centre).ref.toString();
-    QtConcurrent::run([locator = m_session->locator(), key]() -> QString {
+    QtConcurrent::run(&ioThreads(), [locator = m_session->locator(), key]() -> QString {
         auto store = UserDataStore::open(userDataPath(locator).toStdString());
         if (!store)
             return QString::fromStdString(store.error().toString());

@@ -11,6 +11,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QListView>
+#include <QMessageBox>
 #include <QMenuBar>
 #include <QMouseEvent>
 #include <QSettings>
@@ -31,9 +32,12 @@
 #include "diagnosticsdock.h"
 #include "diffview.h"
 #include "helpdialogs.h"
+#include "catalogmonitor.h"
 #include "lineagepanel.h"
+#include "noticebar.h"
 #include "navigatormodel.h"
 #include "resourcelistmodel.h"
+#include "sessionsecrets.h"
 
 namespace tributary::ui {
 namespace {
@@ -151,7 +155,17 @@ QWidget *MainWindow::buildCentre()
         QStringLiteral("QLabel { background: #f5c542; color: black; padding: 4px 10px;"
                        " font-weight: bold; }"));
     m_asOfBanner->setVisible(false);
-    QWidget *central = stacked(m_asOfBanner, splitter);
+    // Strips across the window: an earlier point in history, a lost connection, news.
+    m_connectionBar = new NoticeBar(NoticeBar::Tone::Warning, tr("Retry now"));
+    m_newsBar = new NoticeBar(NoticeBar::Tone::Information, tr("Refresh"));
+    auto *bars = new QWidget;
+    auto *barLayout = new QVBoxLayout(bars);
+    barLayout->setContentsMargins(0, 0, 0, 0);
+    barLayout->setSpacing(0);
+    for (QWidget *bar : {static_cast<QWidget *>(m_asOfBanner), static_cast<QWidget *>(m_connectionBar),
+                         static_cast<QWidget *>(m_newsBar)})
+        barLayout->addWidget(bar);
+    QWidget *central = stacked(bars, splitter);
 
     connect(m_navigator->selectionModel(), &QItemSelectionModel::currentChanged, this,
         [this](const QModelIndex &index) {
@@ -280,13 +294,55 @@ void MainWindow::connectSession()
 {
     connect(m_session, &CatalogSession::opened, this,
         [this](const QString &locator, const auto &imports) {
-            m_status->setText(tr("%1 · %n import(s)", nullptr, int(imports.size())).arg(locator));
-            setWindowTitle(tr("%1 – Tributary").arg(locator.section(QLatin1Char('/'), -1)));
+            const bool server = isServerLocator(locator.toStdString());
+            m_status->setText(tr("%1 · %n import(s)", nullptr, int(imports.size())).arg(locator)
+                              + (server ? tr(" · read-only") : QString()));
+            setWindowTitle(tr("%1 – Tributary").arg(server ? locator : locator.section(QLatin1Char('/'), -1)));
+            m_actions->setCurrent(locator);
+            m_newsBar->hide();
+            if (!m_history.current()) {
+                m_detail->showMessage(server ? locator : locator.section(QLatin1Char('/'), -1),
+                                      tr("%n import(s), the last at %1. Choose an asset in the list, or search with "
+                                         "Ctrl+K.",
+                                         nullptr, int(imports.size()))
+                                          .arg(imports.empty() ? tr("never")
+                                                               : QString::fromStdString(imports.back().at.toIso())));
+            }
             m_asOf->setImports(imports);
             m_session->setPolicy(CatalogActions::policyFor(locator));
             m_navigator->setCurrentIndex(m_navigatorModel->index(0));
             showList({});
         });
+    // A shared catalog: imports made elsewhere, and a connection that can drop.
+    CatalogMonitor &monitor = m_session->monitor();
+    connect(&monitor, &CatalogMonitor::newImport, this, [this](const ImportRecord &latest) {
+        m_newsBar->show(tr("The catalog has a new import: %1, by %2 at %3.")
+                            .arg(latest.id.value)
+                            .arg(QString::fromStdString(latest.author), QString::fromStdString(latest.at.toIso())));
+    });
+    connect(m_newsBar, &NoticeBar::actionTriggered, this, &MainWindow::refresh);
+    connect(&monitor, &CatalogMonitor::lost, this, [this](const QString &message, int retryInSeconds) {
+        m_connectionBar->show(tr("Cannot reach the catalog: %1\nTrying again in %n second(s); what is shown is "
+                                 "from before.",
+                                 nullptr, retryInSeconds)
+                                  .arg(message));
+    });
+    connect(m_connectionBar, &NoticeBar::actionTriggered, &monitor, &CatalogMonitor::retryNow);
+    connect(&monitor, &CatalogMonitor::restored, this, [this] {
+        m_connectionBar->hide();
+        statusBar()->showMessage(tr("The catalog answers again."), 4000);
+        refresh();
+    });
+    connect(m_actions, &CatalogActions::offlineCopyFinished, this, [this](const QString &path, const QString &error) {
+        if (!error.isEmpty()) {
+            QMessageBox::warning(this, tr("Offline copy"), error);
+            return;
+        }
+        if (QMessageBox::question(this, tr("Offline copy"),
+                                  tr("Wrote %1 with the catalog's whole history. Open it now?").arg(path))
+            == QMessageBox::Yes)
+            openCatalog(path);
+    });
     connect(m_session, &CatalogSession::failed, this, [this](const QString &message) {
         m_detail->showMessage(tr("Something went wrong"), message);
     });
@@ -384,8 +440,10 @@ void MainWindow::setAsOf(const AsOf &asOf)
         showAsset(*current);
 }
 
-void MainWindow::openCatalog(const QString &locator)
+void MainWindow::openCatalog(const QString &typed)
 {
+    // From here on the catalog is named without its password, which stays in memory only.
+    const QString locator = keepPasswordAside(typed);
     m_history = {};
     updateNavigationActions();
     m_breadcrumb->clear();
@@ -458,6 +516,15 @@ void MainWindow::onAddressEntered()
     // Not an address: treat it as a search.
     m_search->setText(m_address->text());
     search(m_address->text());
+}
+
+void MainWindow::refresh()
+{
+    // The catalog read anew (its imports, lists, the graph), staying on the asset shown.
+    m_lineage->reset();
+    m_session->open(m_session->locator());
+    if (const auto current = m_history.current())
+        showAsset(*current);
 }
 
 void MainWindow::showLineageTab(bool lineage) { m_tabs->setCurrentWidget(lineage ? static_cast<QWidget *>(m_lineage) : m_detail); }

@@ -23,6 +23,7 @@ class DetailView;
 class DiagnosticsDock;
 class DiffView;
 class LineagePanel;
+class NoticeBar;
 class NavigatorModel;
 class ResourceListModel;
 
@@ -34,7 +35,8 @@ class MainWindow : public QMainWindow
 public:
     explicit MainWindow(QWidget *parent = nullptr);
 
-    void openCatalog(const QString &locator);
+    // Opens a catalog file or server connection; a password in `typed` is kept in memory only.
+    void openCatalog(const QString &typed);
     // Shows an asset and records it in the history.
     void navigateTo(const Ref &ref);
     void goBack();
@@ -52,6 +54,8 @@ public:
     LineagePanel &lineagePanel() { return *m_lineage; }
     // Brings the lineage graph tab (or the details) to the front.
     void showLineageTab(bool lineage);
+    // Reads the catalog anew (after someone imported, or the connection came back).
+    void refresh();
     BreadcrumbBar &breadcrumb() { return *m_breadcrumb; }
     CatalogActions &catalogActions() { return *m_actions; }
     DiagnosticsDock &diagnosticsDock() { return *m_dock; }
@@ -94,6 +98,8 @@ private:
     QAction *m_forward = nullptr;
     AsOfSelector *m_asOf = nullptr;
     QLabel *m_asOfBanner = nullptr;
+    NoticeBar *m_connectionBar = nullptr;
+    NoticeBar *m_newsBar = nullptr;
     DiagnosticsDock *m_dock = nullptr;
     CatalogActions *m_actions = nullptr;
     CompliancePanel *m_compliance = nullptr;

@@ -8,10 +8,14 @@
 #include <QCoreApplication>
 #include <QDir>
 #include <QElapsedTimer>
+#include <QEventLoop>
+#include <QThreadPool>
+#include <QTimer>
 #include <QWidget>
 #include <gtest/gtest.h>
 
 #include "../core/support/tempcatalog.h"
+#include "iothreads.h"
 #include "tributary/store/catalogstore.h"
 
 namespace tributary::ui::testing {
@@ -23,9 +27,26 @@ inline bool waitFor(const std::function<bool()> &done, int milliseconds = 10000)
 {
     QElapsedTimer timer;
     timer.start();
-    while (!done() && timer.elapsed() < milliseconds)
-        QCoreApplication::processEvents(QEventLoop::AllEvents, 20);
+    // A real event loop for a moment each round (not processEvents with a time limit, which
+    // can keep serving posted events and starve sockets a test relays).
+    while (!done() && timer.elapsed() < milliseconds) {
+        QEventLoop loop;
+        QTimer::singleShot(10, &loop, &QEventLoop::quit);
+        loop.exec();
+    }
     return done();
+}
+
+// Lets every background job end while the event loop runs: for jobs whose answers come through
+// something this thread serves (a relay), which waitForBackgroundWork() alone would deadlock.
+inline bool drainBackgroundWork(int milliseconds = 20000)
+{
+    const bool idle = waitFor([] {
+        return ioThreads().activeThreadCount() == 0
+            && QThreadPool::globalInstance()->activeThreadCount() == 0;
+    }, milliseconds);
+    waitForBackgroundWork();
+    return idle;
 }
 
 // The bundled sample imported once into `dir`/acme.sqlite; returns the file.

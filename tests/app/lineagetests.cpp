@@ -36,7 +36,7 @@ protected:
         m_file = testing::sampleCatalog(m_dir);
         open();
     }
-    void TearDown() override { QThreadPool::globalInstance()->waitForDone(); }
+    void TearDown() override { waitForBackgroundWork(); }
 
     void open()
     {
@@ -344,7 +344,7 @@ TEST(LineageAsOf, DrawsTheLineageAsItStood)
         return window.lineagePanel().statusText().contains(QStringLiteral("no lineage"));
     })) << "removed by import 2: "
         << window.lineagePanel().statusText().toStdString();
-    QThreadPool::globalInstance()->waitForDone();
+    waitForBackgroundWork();
 }
 
 } // namespace

@@ -13,6 +13,7 @@
 #include "assetaddress.h"
 #include "breadcrumbbar.h"
 #include "detailview.h"
+#include "iothreads.h"
 #include "navigationhistory.h"
 #include "navigatormodel.h"
 #include "resourcelistmodel.h"
@@ -205,7 +206,7 @@ TEST(ResourceListModel, SortsLongListsOnAWorker)
     // Whichever way a sort and new rows race, the new rows end up shown in the chosen order.
     model.sort(ResourceListModel::RefColumn, Qt::AscendingOrder);
     model.setRows(manyFeatures(count / 2 + 1000));
-    QThreadPool::globalInstance()->waitForDone();
+    waitForBackgroundWork();
     QCoreApplication::processEvents();
     EXPECT_EQ(model.totalRows(), count / 2 + 1000);
     EXPECT_EQ(model.data(model.index(1, ResourceListModel::RefColumn)).toString(),

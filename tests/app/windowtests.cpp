@@ -52,7 +52,7 @@ protected:
     }
     void TearDown() override
     {
-        QThreadPool::globalInstance()->waitForDone();
+        waitForBackgroundWork();
     } // workers close connections first
 
     bool showing(const char *text)
@@ -339,7 +339,7 @@ TEST(MainWindow, AsOfShowsTheCatalogAsItStood)
     testing::screenshot(window, "as-of");
     window.setAsOf(AsOf::latest());
     ASSERT_TRUE(waitFor([&] { return window.listModel().totalRows() == int(latest); }));
-    QThreadPool::globalInstance()->waitForDone();
+    waitForBackgroundWork();
 }
 
 // Importing a broken folder lists its problems with places; a good one opens.
@@ -379,7 +379,7 @@ TEST(MainWindow, ImportsFoldersAndListsProblems)
     ASSERT_TRUE(waitFor([&] {
         return window.compliancePanel().policyText().contains(QStringLiteral("policy.yaml"));
     }));
-    QThreadPool::globalInstance()->waitForDone();
+    waitForBackgroundWork();
 }
 
 // With nothing opened before, the app imports the bundled sample and opens it, with its policy.
@@ -405,7 +405,7 @@ TEST(MainWindow, OpensTheSampleOnFirstStart)
         return window.detailView().toPlainText().contains(QStringLiteral("Features it uses"));
     }));
     testing::screenshot(window, "first-start");
-    QThreadPool::globalInstance()->waitForDone();
+    waitForBackgroundWork();
     QDir(data).removeRecursively();
 }
 
