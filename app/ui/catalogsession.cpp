@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "catalogsession.h"
 
+#include <atomic>
+#include <cstdint>
 #include <map>
 #include <type_traits>
 
@@ -24,6 +26,10 @@ QString errorText(const Error &error)
 // This worker thread's read-only connections to server catalogs: connecting costs round trips
 // (and TLS), so each thread keeps its own. Store objects are never shared between threads.
 thread_local std::map<std::string, std::unique_ptr<CatalogStore>> t_servers;
+// Counts lost connections: a thread whose connections are older than the last loss drops them
+// before its next job, since a server that went away took every thread's connection with it.
+std::atomic<std::uint64_t> g_lossCount{0};
+thread_local std::uint64_t t_lossesSeen = 0;
 
 // A read-only store for one job: this thread's server connection, or a catalog file opened
 // for the job alone (cheap, and never stale if the file is replaced).
@@ -47,6 +53,10 @@ Result<Reader> openReader(const QString &locator)
 {
     const std::string where = connectionString(locator);
     if (isServerLocator(where)) {
+        if (const std::uint64_t losses = g_lossCount.load(); losses != t_lossesSeen) {
+            t_servers.clear();
+            t_lossesSeen = losses;
+        }
         std::unique_ptr<CatalogStore> &cached = t_servers[where];
         if (!cached) {
             auto opened = openCatalogStore(where, OpenMode::ReadOnly);
@@ -62,8 +72,8 @@ Result<Reader> openReader(const QString &locator)
     return Reader(std::move(*opened), nullptr);
 }
 
-// After a lost connection this thread reconnects on its next job.
-void forgetServerConnections() { t_servers.clear(); }
+// After a lost connection every thread reconnects on its next job.
+void forgetServerConnections() { ++g_lossCount; }
 
 // The lineage graph at `asOf`: the cached one when there is one, else built from the store.
 Result<std::shared_ptr<const LineageGraph>> graphAt(

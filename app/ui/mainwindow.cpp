@@ -310,8 +310,15 @@ void MainWindow::connectSession()
             }
             m_asOf->setImports(imports);
             m_session->setPolicy(CatalogActions::policyFor(locator));
-            m_navigator->setCurrentIndex(m_navigatorModel->index(0));
-            showList({});
+            const bool again = locator == m_openedLocator; // a refresh keeps the list as it was
+            m_openedLocator = locator;
+            if (again && !m_search->text().trimmed().isEmpty()) {
+                search(m_search->text());
+                return;
+            }
+            if (!again || !m_navigator->currentIndex().isValid())
+                m_navigator->setCurrentIndex(m_navigatorModel->index(0));
+            showList(m_navigatorModel->filterAt(m_navigator->currentIndex()));
         });
     // A shared catalog: imports made elsewhere, and a connection that can drop.
     CatalogMonitor &monitor = m_session->monitor();

@@ -83,6 +83,7 @@ private:
     void choosePolicy(const QString &path);
 
     CatalogSession *m_session = nullptr;
+    QString m_openedLocator; // the catalog last read: opening it again is a refresh
     NavigatorModel *m_navigatorModel = nullptr;
     ResourceListModel *m_listModel = nullptr;
     QListView *m_navigator = nullptr;

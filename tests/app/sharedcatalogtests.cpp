@@ -222,11 +222,22 @@ TEST(MainWindow, RecoversWhenTheServerComesBack)
     ASSERT_TRUE(relay.start()); // back, on the same port
     window.session().monitor().retryNow();
     ASSERT_TRUE(waitFor([&] { return !window.session().monitor().isLost(); }, 20000));
+    QSignalSpy lostAgain(&window.session().monitor(), &CatalogMonitor::lost);
     window.navigateTo({ResourceKind::Feature, "customer_age", "v1"});
     ASSERT_TRUE(waitFor([&] {
         return window.detailView().toPlainText().contains(QStringLiteral("customer_age"));
     }, 20000)) << "browsing works again, with no restart";
+    // Every worker thread had a connection through the relay; none may be used again.
+    window.search(QStringLiteral("customer"));
+    window.navigateTo({ResourceKind::Model, "churn_model", "2"});
+    window.showLineageTab(true);
+    ASSERT_TRUE(waitFor([&] {
+        return window.detailView().toPlainText().contains(QStringLiteral("churn_model"));
+    }, 20000)) << "lost: " << window.session().monitor().isLost();
     EXPECT_TRUE(testing::drainBackgroundWork());
+    EXPECT_EQ(lostAgain.count(), 0) << "no request met a connection from before the cut";
+    EXPECT_GT(window.listModel().totalRows(), 0);
+    EXPECT_LT(window.listModel().totalRows(), 83) << "the search stays when the catalog is read again";
 }
 
 TEST(CatalogActions, WritesAnOfflineCopyOnAWorker)
