@@ -11,6 +11,7 @@
 #include <QTableView>
 #include <QTimer>
 
+#include "../common/benchnames.h"
 #include "../common/benchstore.h"
 #include "importjob.h"
 #include "mainwindow.h"
@@ -48,8 +49,7 @@ int main(int argc, char **argv)
         std::cerr << "usage: bench-desktop --catalog-dir DIR\n";
         return 2;
     }
-    const std::string folder = catalogDir.filename().string();
-    const std::string scale = folder.substr(0, folder.find("-seed"));
+    const std::string scale = tributary::bench::scaleOf(catalogDir);
     auto store = bench::storeFor(catalogDir);
     if (!store) {
         std::cerr << store.error().toString() << '\n';

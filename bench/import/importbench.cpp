@@ -14,18 +14,15 @@
 
 #include <yaml-cpp/yaml.h>
 
+#include "../common/benchnames.h"
 #include "tributary/format/catalogreader.h"
 #include "tributary/store/catalogstore.h"
 
 namespace {
 
 namespace fs = std::filesystem;
-using Clock = std::chrono::steady_clock;
-
-double secondsSince(Clock::time_point start)
-{
-    return std::chrono::duration<double>(Clock::now() - start).count();
-}
+using tributary::bench::Clock;
+using tributary::bench::secondsSince;
 
 std::vector<fs::path> yamlFiles(const fs::path &dir)
 {
@@ -75,8 +72,7 @@ bool parseArgs(int argc, char **argv, Args &args)
     }
     if (args.scale == "custom" && !args.catalogDir.empty()) {
         // bench/run caches catalogs as <scale>-seed<n>: name the figures after the scale.
-        const std::string folder = fs::path(args.catalogDir).filename().string();
-        args.scale = folder.substr(0, folder.find("-seed"));
+        args.scale = tributary::bench::scaleOf(args.catalogDir);
     }
     return !args.catalogDir.empty();
 }

@@ -19,6 +19,7 @@
 #include <unistd.h>
 #include <vector>
 
+#include "../common/benchnames.h"
 #include "../common/benchstore.h"
 #ifdef TRIBUTARY_BENCH_PAN
 #include "panbench.h"
@@ -164,10 +165,8 @@ int main(int argc, char **argv)
                      " [--no-dot]\n";
         return 2;
     }
-    if (scale.empty()) {
-        const std::string folder = catalogDir.filename().string();
-        scale = folder.substr(0, folder.find("-seed"));
-    }
+    if (scale.empty())
+        scale = tributary::bench::scaleOf(catalogDir);
     auto storePath = tributary::bench::storeFor(catalogDir);
     if (!storePath) {
         std::cerr << storePath.error().toString() << '\n';

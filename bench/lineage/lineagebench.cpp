@@ -11,6 +11,7 @@
 #include <iostream>
 #include <string>
 
+#include "../common/benchnames.h"
 #include "../common/benchstore.h"
 #include "tributary/lineage/lineagequery.h"
 #include "tributary/lineage/tagpropagation.h"
@@ -19,13 +20,9 @@
 namespace {
 
 namespace fs = std::filesystem;
-using Clock = std::chrono::steady_clock;
+using tributary::bench::Clock;
+using tributary::bench::secondsSince;
 using namespace tributary;
-
-double secondsSince(Clock::time_point start)
-{
-    return std::chrono::duration<double>(Clock::now() - start).count();
-}
 
 // Recursive CTEs over an id-to-id edge table, the best a SQL-only design would do. Building
 // that table is timed apart.
@@ -151,10 +148,8 @@ int main(int argc, char **argv)
         std::cerr << "usage: bench-lineage --catalog-dir DIR [--scale NAME]\n";
         return 2;
     }
-    if (scale.empty()) {
-        const std::string folder = catalogDir.filename().string();
-        scale = folder.substr(0, folder.find("-seed"));
-    }
+    if (scale.empty())
+        scale = tributary::bench::scaleOf(catalogDir);
     auto storePath = tributary::bench::storeFor(catalogDir);
     if (!storePath) {
         std::cerr << storePath.error().toString() << '\n';

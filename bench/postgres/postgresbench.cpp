@@ -16,6 +16,7 @@
 
 #include <libpq-fe.h>
 
+#include "../common/benchnames.h"
 #include "tributary/format/catalogreader.h"
 #include "tributary/lineage/lineagequery.h"
 #include "tributary/store/catalogstore.h"
@@ -23,13 +24,9 @@
 namespace {
 
 namespace fs = std::filesystem;
-using Clock = std::chrono::steady_clock;
+using tributary::bench::Clock;
+using tributary::bench::secondsSince;
 using namespace tributary;
-
-double secondsSince(Clock::time_point start)
-{
-    return std::chrono::duration<double>(Clock::now() - start).count();
-}
 
 // A fresh schema on the benchmark server, dropped at the end.
 class BenchSchema
@@ -234,10 +231,8 @@ int main(int argc, char **argv)
                      "postgresql://tributary:tributary@localhost/tributary_test)\n";
         return 2;
     }
-    if (scale.empty()) {
-        const std::string folder = catalogDir.filename().string();
-        scale = folder.substr(0, folder.find("-seed"));
-    }
+    if (scale.empty())
+        scale = tributary::bench::scaleOf(catalogDir);
     const char *env = std::getenv("TRIBUTARY_BENCH_POSTGRES");
     BenchSchema schema(
         env && *env ? env : "postgresql://tributary:tributary@localhost/tributary_test");
