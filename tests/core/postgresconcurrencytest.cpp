@@ -65,7 +65,7 @@ std::vector<std::string> sqliteFingerprints(
 
 TEST_F(PostgresStoreTest, ConcurrentImportsQueueAndEachIsAllOrNothing)
 {
-    const Catalog first = write("a", testing::kPgBase), second = write("b", kOther);
+    const Catalog first = write("a", testing::pgBase()), second = write("b", kOther);
     const std::string waiter = "trib-b-" + m_schema.name();
     auto a = open(OpenMode::Create), b = open(OpenMode::ReadWrite, waiter);
     ASSERT_TRUE(a && b);
@@ -159,7 +159,7 @@ TEST_F(PostgresStoreTest, AKilledImportLeavesNothingAndTheNextOneWorks)
     {
         auto store = open();
         ASSERT_TRUE(store);
-        ASSERT_TRUE(store->importCatalog(write("v1", testing::kPgBase), at("2024-01-01")));
+        ASSERT_TRUE(store->importCatalog(write("v1", testing::pgBase()), at("2024-01-01")));
     }
     const std::string counts = m_schema.tableCounts();
     const std::string fingerprint = *open(OpenMode::ReadOnly)->fingerprint(AsOf::latest());

@@ -101,7 +101,7 @@ TEST_F(PostgresStoreTest, GivesTheSameAnswersAndFingerprintsAsSqliteAtEveryImpor
 
 TEST_F(PostgresStoreTest, SplitsAndFoldsWordsAsSqliteDoes)
 {
-    std::string yaml = testing::kPgBase;
+    std::string yaml = testing::pgBase();
     yaml += "  - {name: visits, version: v1, entity: customer, source: raw@v1, column: amount,"
             " owner: web-team, description: \"Überblick of the CAFÉ at shop.example.com,"
             " 100% of v1.2 (weekly)\"}\n";
@@ -155,7 +155,7 @@ TEST_F(PostgresStoreTest, ReadOnlyRoleBrowsesButCannotImport)
     {
         auto store = open();
         ASSERT_TRUE(store);
-        ASSERT_TRUE(store->importCatalog(write("v1", testing::kPgBase), at("2024-01-01")));
+        ASSERT_TRUE(store->importCatalog(write("v1", testing::pgBase()), at("2024-01-01")));
     }
     ASSERT_TRUE(m_schema.grantReader()) << m_schema.lastError();
     const std::string counts = m_schema.tableCounts();
@@ -181,7 +181,7 @@ TEST_F(PostgresStoreTest, ReadOnlyRoleBrowsesButCannotImport)
     EXPECT_EQ(traversal.closure({*raw, Direction::Down, -1, {}}).size(), 2u);
     EXPECT_TRUE(reader.content());
 
-    const auto refused = reader.importCatalog(write("v2", testing::kPgBase), at("2024-02-01"));
+    const auto refused = reader.importCatalog(write("v2", testing::pgBase()), at("2024-02-01"));
     ASSERT_FALSE(refused);
     EXPECT_EQ(refused.error().code, ErrorCode::Invalid);
     EXPECT_NE(refused.error().message.find("read-only"), std::string::npos);
@@ -189,7 +189,7 @@ TEST_F(PostgresStoreTest, ReadOnlyRoleBrowsesButCannotImport)
     // Opened for writing, the role still cannot write: the server says so, and nothing changes.
     auto writer = openCatalogStore(m_schema.readerLocator(), OpenMode::ReadWrite);
     ASSERT_TRUE(writer) << writer.error().toString();
-    std::string changed = testing::kPgBase;
+    std::string changed = testing::pgBase();
     changed.replace(changed.find("owner: bob"), 10, "owner: dan");
     const auto denied = (*writer)->importCatalog(write("v3", changed), at("2024-03-01"));
     ASSERT_FALSE(denied);
@@ -215,7 +215,7 @@ TEST_F(PostgresStoreTest, MigratesOlderSchemasOnlyWhenWritingAndRefusesNewerOnes
     auto migrated = open(OpenMode::ReadWrite);
     ASSERT_TRUE(migrated);
     EXPECT_EQ(m_schema.value("SELECT max(version) FROM tributary_schema"), "2");
-    EXPECT_TRUE(migrated->importCatalog(write("v1", testing::kPgBase), at("2024-01-01")));
+    EXPECT_TRUE(migrated->importCatalog(write("v1", testing::pgBase()), at("2024-01-01")));
 
     ASSERT_TRUE(m_schema.exec("INSERT INTO tributary_schema VALUES (99, 0, 'future')"));
     for (OpenMode mode : {OpenMode::ReadOnly, OpenMode::Create}) {
@@ -258,7 +258,7 @@ TEST_F(PostgresStoreTest, ALostConnectionIsUnavailableAndANewStoreWorks)
     const std::string application = "trib-lost-" + m_schema.name();
     auto store = open(OpenMode::Create, application);
     ASSERT_TRUE(store);
-    ASSERT_TRUE(store->importCatalog(write("v1", testing::kPgBase), at("2024-01-01")));
+    ASSERT_TRUE(store->importCatalog(write("v1", testing::pgBase()), at("2024-01-01")));
     ASSERT_EQ(m_schema.value("SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity"
                              " WHERE application_name = '"
                   + application + "'"),

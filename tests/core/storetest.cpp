@@ -7,6 +7,7 @@
 #include <sqlite3.h>
 
 #include "support/pgtestschema.h"
+#include "support/smallcatalog.h"
 #include "support/tempcatalog.h"
 #include "tributary/model/canonical.h"
 #include "tributary/store/catalogstore.h"
@@ -15,28 +16,6 @@ namespace tributary {
 namespace {
 
 using testing::TempDir;
-
-constexpr const char *kBase = R"(apiVersion: tributary/v1
-providers:
-  - {name: warehouse, type: bigquery}
-entities:
-  - {name: customer}
-sources:
-  - name: raw
-    version: v1
-    provider: warehouse
-    type: table
-    owner: data-eng
-    columns:
-      - {name: customer_id, type: string, tags: [pii:indirect]}
-      - {name: email, type: string, tags: [pii:direct]}
-      - {name: amount, type: float64}
-features:
-  - {name: avg_spend, version: v1, entity: customer, source: raw@v1, column: amount,
-     owner: alice, description: Average basket value over ninety days.}
-  - {name: contact, version: v1, entity: customer, source: raw@v1, column: email, owner: bob,
-     tags: [gdpr]}
-)";
 
 // Counts the rows of every table, to show that a refused import wrote nothing.
 std::string sqliteTableCounts(const std::filesystem::path &file)
@@ -266,12 +245,12 @@ TEST_P(StoreTest, ImportRoundTripsTheSampleCatalog)
 TEST_P(StoreTest, RefusesAChangedDefinitionAndWritesNothing)
 {
     auto store = open();
-    import(*store, write("v1", kBase), "2024-01-01T00:00:00Z");
+    import(*store, write("v1", testing::kSmallCatalog), "2024-01-01T00:00:00Z");
     const std::string before = *store->fingerprint(AsOf::latest());
     const std::string counts = tableCounts();
 
     // avg_spend@v1 now reads another column, and a new resource comes along in the same import.
-    std::string changed = kBase;
+    std::string changed = testing::kSmallCatalog;
     changed.replace(changed.find("column: amount"), 14, "column: email");
     changed += "  - {name: extra, version: v1, entity: customer, source: raw@v1, column: amount}\n";
     ImportOptions options;
@@ -297,11 +276,11 @@ TEST_P(StoreTest, RefusesAChangedDefinitionAndWritesNothing)
 TEST_P(StoreTest, KeepsHistoryAndAnswersAsOf)
 {
     auto store = open();
-    const Catalog v1 = write("v1", kBase);
+    const Catalog v1 = write("v1", testing::kSmallCatalog);
     import(*store, v1, "2024-01-01T00:00:00Z");
 
     // Import 2: alice hands avg_spend to carol; contact disappears; a new version arrives.
-    std::string second = kBase;
+    std::string second = testing::kSmallCatalog;
     second.replace(second.find("owner: alice"), 12, "owner: carol");
     second.erase(second.find("  - {name: contact"));
     second
@@ -357,11 +336,11 @@ TEST_P(StoreTest, KeepsHistoryAndAnswersAsOf)
 TEST_P(StoreTest, RefusesAnImportDatedBeforeTheLastOne)
 {
     auto store = open();
-    const Catalog catalog = write("v1", kBase);
+    const Catalog catalog = write("v1", testing::kSmallCatalog);
     import(*store, catalog, "2024-03-01T00:00:00Z");
     ImportOptions options;
     options.at = *Timestamp::parse("2024-02-01T00:00:00Z");
-    std::string changed = kBase;
+    std::string changed = testing::kSmallCatalog;
     changed.replace(changed.find("owner: bob"), 10, "owner: dan");
     const auto early = store->importCatalog(write("v2", changed), options);
     ASSERT_FALSE(early);
@@ -372,7 +351,7 @@ TEST_P(StoreTest, RefusesAnImportDatedBeforeTheLastOne)
 TEST_P(StoreTest, FiltersByTagOwnerAndKind)
 {
     auto store = open();
-    import(*store, write("v1", kBase), "2024-01-01T00:00:00Z");
+    import(*store, write("v1", testing::kSmallCatalog), "2024-01-01T00:00:00Z");
     ResourceFilter pii;
     pii.tag = "pii";
     EXPECT_EQ(refs(store->list(pii, AsOf::latest())), std::vector<std::string>{"source:raw@v1"});
@@ -397,7 +376,7 @@ TEST_P(StoreTest, FiltersByTagOwnerAndKind)
 TEST_P(StoreTest, SearchesNamesDocsOwnersTagsAndColumns)
 {
     auto store = open();
-    import(*store, write("v1", kBase), "2024-01-01T00:00:00Z");
+    import(*store, write("v1", testing::kSmallCatalog), "2024-01-01T00:00:00Z");
     const auto search = [&](const std::string &text) {
         std::vector<std::string> out;
         const auto hits = store->search(*parseSearchQuery(text));
@@ -418,7 +397,7 @@ TEST_P(StoreTest, SearchesNamesDocsOwnersTagsAndColumns)
     EXPECT_TRUE(search("NEAR(x y) OR *").empty()); // FTS syntax in user text is just text
 
     // A removed resource is no longer found.
-    std::string second = kBase;
+    std::string second = testing::kSmallCatalog;
     second.erase(second.find("  - {name: contact"));
     import(*store, write("v2", second), "2024-02-01T00:00:00Z");
     EXPECT_TRUE(search("bob").empty());
@@ -427,8 +406,8 @@ TEST_P(StoreTest, SearchesNamesDocsOwnersTagsAndColumns)
 TEST_P(StoreTest, SearchesTheCatalogAsItStood)
 {
     auto store = open();
-    import(*store, write("v1", kBase), "2024-01-01T00:00:00Z");
-    std::string second = kBase;
+    import(*store, write("v1", testing::kSmallCatalog), "2024-01-01T00:00:00Z");
+    std::string second = testing::kSmallCatalog;
     second.erase(second.find("  - {name: contact"));
     second.replace(second.find("ninety"), 6, "sixty");
     import(*store, write("v2", second), "2024-02-01T00:00:00Z");
@@ -459,7 +438,7 @@ TEST_P(StoreTest, SearchesTheCatalogAsItStood)
 TEST_P(StoreTest, ReportsWriteProgressAndCancelsWithoutWritingAnything)
 {
     auto store = open();
-    const Catalog catalog = write("v1", kBase);
+    const Catalog catalog = write("v1", testing::kSmallCatalog);
     const std::string before = tableCounts();
     std::vector<std::pair<std::size_t, std::size_t>> calls;
     ImportOptions options;
