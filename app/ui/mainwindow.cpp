@@ -27,15 +27,15 @@
 #include "assetaddress.h"
 #include "breadcrumbbar.h"
 #include "catalogactions.h"
+#include "catalogmonitor.h"
 #include "compliancepanel.h"
 #include "detailview.h"
 #include "diagnosticsdock.h"
 #include "diffview.h"
 #include "helpdialogs.h"
-#include "catalogmonitor.h"
 #include "lineagepanel.h"
-#include "noticebar.h"
 #include "navigatormodel.h"
+#include "noticebar.h"
 #include "resourcelistmodel.h"
 #include "sessionsecrets.h"
 
@@ -295,13 +295,15 @@ void MainWindow::connectSession()
     connect(m_session, &CatalogSession::opened, this,
         [this](const QString &locator, const auto &imports) {
             const bool server = isServerLocator(locator.toStdString());
+            // A server by its whole locator (there is no file name); a file by its name.
+            const QString name = server ? locator : locator.section(QLatin1Char('/'), -1);
             m_status->setText(tr("%1 · %n import(s)", nullptr, int(imports.size())).arg(locator)
                               + (server ? tr(" · read-only") : QString()));
-            setWindowTitle(tr("%1 – Tributary").arg(server ? locator : locator.section(QLatin1Char('/'), -1)));
+            setWindowTitle(tr("%1 – Tributary").arg(name));
             m_actions->setCurrent(locator);
             m_newsBar->hide();
             if (!m_history.current()) {
-                m_detail->showMessage(server ? locator : locator.section(QLatin1Char('/'), -1),
+                m_detail->showMessage(name,
                                       tr("%n import(s), the last at %1. Choose an asset in the list, or search with "
                                          "Ctrl+K.",
                                          nullptr, int(imports.size()))
