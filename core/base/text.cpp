@@ -1,6 +1,9 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "tributary/base/text.h"
 
+#include <cmath>
+#include <cstdio>
+
 namespace tributary {
 
 std::vector<std::string> splitLines(std::string_view text)
@@ -15,6 +18,15 @@ std::vector<std::string> splitLines(std::string_view text)
         start = end + 1;
     }
     return lines;
+}
+
+std::string formatNumber(double value)
+{
+    if (std::trunc(value) == value && std::fabs(value) < 1e15)
+        return std::to_string(static_cast<long long>(value));
+    char buffer[32];
+    std::snprintf(buffer, sizeof buffer, "%.10g", value);
+    return buffer;
 }
 
 } // namespace tributary
