@@ -6,10 +6,10 @@ set -euo pipefail
 
 packages=(
   build-essential cmake ninja-build pkg-config
-  libsqlite3-dev libpq-dev libyaml-cpp-dev libexpected-dev nlohmann-json3-dev
+  libsqlite3-dev libpq-dev libyaml-cpp-dev libexpected-dev nlohmann-json3-dev libcmark-dev
   postgresql
   googletest libgtest-dev poppler-utils
-  qt6-base-dev qt6-svg-dev qt6-charts-dev libgl-dev
+  qt6-base-dev qt6-svg-dev qt6-charts-dev libqt6opengl6-dev libgl-dev fonts-dejavu-core
 )
 
 sudo=""

@@ -4,6 +4,7 @@
 #include <cstdio>
 
 #include "tributary/layout/drawngraph.h"
+#include "xmltext_p.h"
 
 namespace tributary {
 namespace {
@@ -41,9 +42,11 @@ std::string joined(const std::vector<std::string> &items, const char *separator)
     return out;
 }
 
-// XML text: the five special characters escaped; control characters XML 1.0 forbids dropped;
-// bytes that are not UTF-8 replaced, so the file always parses.
-std::string xmlText(const std::string &text)
+} // namespace
+
+namespace layout_detail {
+
+std::string xmlText(std::string_view text)
 {
     std::string out;
     for (std::size_t i = 0; i < text.size(); ++i) {
@@ -74,6 +77,12 @@ std::string xmlText(const std::string &text)
     }
     return out;
 }
+
+} // namespace layout_detail
+
+namespace {
+
+using layout_detail::xmlText;
 
 std::string points(const std::vector<LayoutPoint> &route)
 {

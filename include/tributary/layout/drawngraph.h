@@ -2,6 +2,7 @@
 #pragma once
 
 #include <cstddef>
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -50,5 +51,16 @@ std::string writeDot(const DrawnGraph &graph);
 // GraphML with keys for label, kind, tags, position, size, hidden counts, columns and routes;
 // valid XML whatever the catalog text holds (escaped; characters XML forbids dropped).
 std::string writeGraphml(const DrawnGraph &graph);
+
+struct SvgOptions {
+    std::function<std::string(const DrawnNode &)> linkFor; // a node's href; "" (or unset): none
+    // Browsers take a CSS list; Qt's SVG renderer needs one installed family, or it draws the
+    // text as outlines (no longer text in a PDF).
+    std::string fontFamily = "system-ui, sans-serif";
+};
+// A standalone SVG of the drawing (also fit to inline in HTML): nodes coloured by kind as the
+// app draws them, personal-data tags (pii, pii:*) marked red, hidden-neighbour counts as badges,
+// each node titled with its id. Every string escaped; no external resource, no script.
+std::string writeSvg(const DrawnGraph &graph, const SvgOptions &options = {});
 
 } // namespace tributary
