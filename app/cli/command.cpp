@@ -34,6 +34,16 @@ const std::vector<Command> &commands()
             list.push_back(std::move(command));
         for (Command &command : reportCommands())
             list.push_back(std::move(command));
+        for (Command &command : statsCommands())
+            list.push_back(std::move(command));
+        for (Command &command : docsCommands())
+            list.push_back(std::move(command));
+#ifdef TRIBUTARY_WITH_PRINT
+        for (Command &command : printCommands())
+            list.push_back(std::move(command));
+#endif
+        for (Command &command : reviewCommands())
+            list.push_back(std::move(command));
         return list;
     }();
     return all;
@@ -109,15 +119,6 @@ std::optional<std::size_t> positiveCount(const std::string &text)
         return std::nullopt;
     const std::size_t value = std::stoul(text);
     return value == 0 ? std::nullopt : std::optional<std::size_t>(value);
-}
-
-std::string formatNumber(double value)
-{
-    if (std::trunc(value) == value && std::fabs(value) < 1e15)
-        return std::to_string(static_cast<long long>(value));
-    char buffer[32];
-    std::snprintf(buffer, sizeof buffer, "%.10g", value);
-    return buffer;
 }
 
 void reportDiagnostics(const Diagnostics &diagnostics, Io &io)

@@ -8,6 +8,7 @@
 
 #include "arguments.h"
 #include "tributary/base/diagnostic.h"
+#include "tributary/base/text.h"
 #include "tributary/store/catalogstore.h"
 
 namespace tributary::cli {
@@ -38,6 +39,10 @@ std::vector<Command> catalogCommands();
 std::vector<Command> browseCommands();
 std::vector<Command> graphCommands();
 std::vector<Command> reportCommands();
+std::vector<Command> docsCommands();
+std::vector<Command> printCommands(); // only in builds with Qt (TRIBUTARY_WITH_PRINT)
+std::vector<Command> reviewCommands();
+std::vector<Command> statsCommands();
 
 // Runs `tributary ARGS...` and returns the exit code.
 int runCli(const std::vector<std::string> &args, std::ostream &out, std::ostream &err);
@@ -54,8 +59,6 @@ int usageError(Io &io, const std::string &command, const std::string &message,
 std::string countOf(std::size_t n, std::string_view singular, std::string_view plural);
 // A whole number from 1 to 999999 as typed on a command line, or nothing.
 std::optional<std::size_t> positiveCount(const std::string &text);
-// Numbers as people write them: 1284512, 0.87, 38.4 (no "1284512.0").
-std::string formatNumber(double value);
 // Prints every diagnostic to err, then "N errors, M warnings" when there are any.
 void reportDiagnostics(const Diagnostics &diagnostics, Io &io);
 

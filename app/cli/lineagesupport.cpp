@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "lineagesupport.h"
 
+#include <filesystem>
+
 namespace tributary::cli {
 
 std::optional<OpenedGraph> openGraph(const Arguments &args, const std::string &command, Io &io, int &exitCode)
@@ -14,6 +16,25 @@ std::optional<OpenedGraph> openGraph(const Arguments &args, const std::string &c
         return std::nullopt;
     }
     return OpenedGraph{std::move(opened->store), opened->asOf, LineageGraph::build(std::move(*snapshot))};
+}
+
+std::optional<PropagationPolicy> policyOption(const Arguments &args, Io &io, int &exitCode)
+{
+    const auto path = args.value("--policy");
+    if (!path)
+        return PropagationPolicy{};
+    if (!std::filesystem::exists(*path)) {
+        exitCode = reportError({ErrorCode::NotFound, "no policy file", *path, {}, {}}, io);
+        return std::nullopt;
+    }
+    Diagnostics diagnostics;
+    PropagationPolicy policy = readPropagationPolicy(*path, diagnostics);
+    reportDiagnostics(diagnostics, io);
+    if (hasErrors(diagnostics)) {
+        exitCode = ExitInputError;
+        return std::nullopt;
+    }
+    return policy;
 }
 
 // Resolves a REF argument (a resource or a column) to the graph's ids.

@@ -112,20 +112,13 @@ int runExposure(const Arguments &args, Io &io)
     const auto tag = args.value("--tag");
     if (!tag || tag->empty())
         return usageError(io, "exposure", "--tag is required", "e.g. --tag pii, --tag pii:direct, --tag gdpr");
-    PropagationPolicy policy;
-    if (const auto path = args.value("--policy")) {
-        if (!std::filesystem::exists(*path))
-            return reportError({ErrorCode::NotFound, "no policy file", *path, {}, {}}, io);
-        Diagnostics diagnostics;
-        policy = readPropagationPolicy(*path, diagnostics);
-        reportDiagnostics(diagnostics, io);
-        if (hasErrors(diagnostics))
-            return ExitInputError;
-    }
+    const auto policy = policyOption(args, io, exitCode);
+    if (!policy)
+        return exitCode;
     auto opened = openGraph(args, "exposure", io, exitCode);
     if (!opened)
         return exitCode;
-    return emitReport(exposureReport(opened->graph, policy, *tag, stampFor(args, "exposure", *opened)), args,
+    return emitReport(exposureReport(opened->graph, *policy, *tag, stampFor(args, "exposure", *opened)), args,
                       "exposure", io);
 }
 
