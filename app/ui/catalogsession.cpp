@@ -11,6 +11,7 @@
 #include "catalogmonitor.h"
 #include "iothreads.h"
 #include "sessionsecrets.h"
+#include "tributary/docs/assetdoc.h"
 #include "tributary/lineage/lineagequery.h"
 #include "tributary/report/reportbuilder.h"
 #include "tributary/search/searchquery.h"
@@ -87,29 +88,13 @@ Result<std::shared_ptr<const LineageGraph>> graphAt(
     return std::make_shared<const LineageGraph>(LineageGraph::build(std::move(*snapshot)));
 }
 
-// A propagated tag as the detail pane shows it: where it arrived, the way it came, the rules.
+// A propagated tag as the detail pane shows it: the core's description (AssetDoc's), as text.
 PropagatedTagView describe(const LineageGraph &graph, const PropagatedTag &tag)
 {
-    PropagatedTagView view;
-    view.column = tag.column == kNoId ? std::string() : graph.column(tag.column).name;
-    view.tag = tag.tag;
-    view.strength = std::string(evidenceStrengthName(tag.strength));
-    for (std::size_t i = 0; i < tag.path.size(); ++i) {
-        const EvidenceHop &hop = tag.path[i];
-        std::string ref = graph.resource(hop.resource).ref.toString();
-        if (hop.column != kNoId && !graph.column(hop.column).name.empty())
-            ref += "#" + graph.column(hop.column).name;
-        if (i > 0) {
-            const bool columnHop = hop.column != kNoId && tag.path[i - 1].column != kNoId;
-            view.path += " -["
-                + std::string(columnHop ? transformName(hop.transform) : edgeKindName(hop.edge))
-                + "]-> ";
-        }
-        view.path += ref;
-        if (!hop.rule.empty())
-            view.rules += (view.rules.empty() ? "" : "; ") + hop.rule;
-    }
-    return view;
+    AssetTag described = describePropagatedTag(graph, tag);
+    return {std::move(described.column), std::move(described.tag),
+        std::string(evidenceStrengthName(described.strength)), std::move(described.path),
+        std::move(described.rules)};
 }
 
 } // namespace
@@ -125,6 +110,7 @@ CatalogSession::CatalogSession(QObject *parent)
     qRegisterMetaType<tributary::ui::VersionDiff>();
     qRegisterMetaType<tributary::ui::PolicyChoice>();
     qRegisterMetaType<std::shared_ptr<const tributary::LineageGraph>>();
+    qRegisterMetaType<tributary::CatalogStatistics>();
 }
 
 CatalogSession::~CatalogSession() = default;
@@ -396,6 +382,37 @@ void CatalogSession::requestGraph()
             // One graph per point: another job may have kept its own first.
             if (locator == m_locator && asOf.toString() == m_asOf.toString())
                 Q_EMIT graphReady(m_graph ? m_graph : graph);
+        });
+}
+
+void CatalogSession::requestStatistics()
+{
+    struct Answer {
+        CatalogStatistics statistics;
+        std::shared_ptr<const LineageGraph> graph;
+    };
+    auto work = [locator = m_locator, asOf = m_asOf, graph = m_graph,
+                    policy = m_policy]() mutable -> Result<Answer> {
+        auto store = openReader(locator);
+        if (!store)
+            return tl::unexpected(store.error());
+        auto built = graphAt(**store, asOf, graph);
+        if (!built)
+            return tl::unexpected(built.error());
+        graph = *built;
+        // Growth up to the graph's own import, so an import made meanwhile cannot slip in.
+        auto changes = graph->import() ? (*store)->importChanges(AsOf::import(*graph->import()))
+                                       : Result<std::vector<ImportChanges>>{};
+        if (!changes)
+            return tl::unexpected(changes.error());
+        Answer answer{computeCatalogStatistics(*graph, *policy, *changes), graph};
+        return answer;
+    };
+    run(m_statisticsGeneration, std::move(work),
+        [this, locator = m_locator, asOf = m_asOf](Answer answer) {
+            keepGraph(locator, asOf, answer.graph);
+            if (locator == m_locator && asOf.toString() == m_asOf.toString())
+                Q_EMIT statisticsReady(answer.statistics); // else: asked for another point
         });
 }
 

@@ -11,6 +11,7 @@
 #include "tributary/lineage/lineagegraph.h"
 #include "tributary/lineage/tagpropagation.h"
 #include "tributary/model/resourcediff.h"
+#include "tributary/report/catalogstats.h"
 #include "tributary/report/report.h"
 #include "tributary/store/catalogstore.h"
 
@@ -98,6 +99,9 @@ public:
     void requestDiff(const Ref &before, const Ref &after);
     // The lineage graph at the current as-of point (built once, then shared): emits graphReady.
     void requestGraph();
+    // The dashboard's numbers at the current as-of point, under the policy: emits
+    // statisticsReady. Reuses the cached graph (and keeps the one it builds).
+    void requestStatistics();
     // The propagation policy now followed (never null).
     std::shared_ptr<const PropagationPolicy> policy() const { return m_policy; }
 
@@ -114,6 +118,7 @@ Q_SIGNALS:
     void policyChanged(const tributary::ui::PolicyChoice &choice);
     // The graph of `locator` at `asOf`; immutable, safe to read from any thread.
     void graphReady(const std::shared_ptr<const tributary::LineageGraph> &graph);
+    void statisticsReady(const tributary::CatalogStatistics &statistics);
 
 private:
     template <typename Work, typename Done> void run(quint64 &generation, Work work, Done done);
@@ -132,6 +137,7 @@ private:
     quint64 m_diffGeneration = 0;
     quint64 m_policyGeneration = 0;
     quint64 m_graphGeneration = 0;
+    quint64 m_statisticsGeneration = 0;
     QString m_policyPath;
     std::shared_ptr<const PropagationPolicy> m_policy = std::make_shared<const PropagationPolicy>();
     // The lineage at the current as-of point, built by the first detail request that needs it.

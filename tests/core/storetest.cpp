@@ -333,6 +333,54 @@ TEST_P(StoreTest, KeepsHistoryAndAnswersAsOf)
     EXPECT_EQ(store->resolve(AsOf::import({9})).error().code, ErrorCode::NotFound);
 }
 
+TEST_P(StoreTest, CountsWhatEachImportCreatedRemovedAndRestored)
+{
+    auto store = open();
+    EXPECT_TRUE(store->importChanges(AsOf::latest())->empty()) << "no import yet";
+    const Catalog v1 = write("v1", testing::kSmallCatalog);
+    import(*store, v1, "2024-01-01T00:00:00Z");
+    // 2: contact removed, avg_spend@v2 new. 3: only metadata. 4: contact back, v2 gone.
+    std::string second = testing::kSmallCatalog;
+    second.erase(second.find("  - {name: contact"));
+    second
+        += "  - {name: avg_spend, version: v2, entity: customer, source: raw@v1, column: amount}\n";
+    import(*store, write("v2", second), "2024-02-01T00:00:00Z");
+    std::string third = second;
+    third.replace(third.find("owner: alice"), 12, "owner: carol");
+    import(*store, write("v3", third), "2024-03-01T00:00:00Z");
+    import(*store, v1, "2024-04-01T00:00:00Z");
+
+    const auto changes = store->importChanges(AsOf::latest());
+    ASSERT_TRUE(changes) << changes.error().toString();
+    ASSERT_EQ(changes->size(), 4u);
+    using K = ResourceKind;
+    EXPECT_EQ((*changes)[0].byKind, (std::map<K, KindChanges>{{K::Provider, {1, 0, 0}},
+        {K::Entity, {1, 0, 0}}, {K::Source, {1, 0, 0}}, {K::Feature, {2, 0, 0}}}));
+    EXPECT_EQ((*changes)[1].byKind, (std::map<K, KindChanges>{{K::Feature, {1, 1, 0}}}));
+    EXPECT_TRUE((*changes)[2].byKind.empty()) << "a revision of metadata creates nothing";
+    EXPECT_EQ((*changes)[3].byKind, (std::map<K, KindChanges>{{K::Feature, {0, 1, 1}}}));
+    const auto imports = store->imports();
+    for (std::size_t i = 0; i < changes->size(); ++i) {
+        EXPECT_EQ((*changes)[i].import, (*imports)[i].id);
+        EXPECT_EQ((*changes)[i].at, (*imports)[i].at);
+    }
+    // What is present after each import follows from the changes.
+    std::map<K, long> present;
+    for (const ImportChanges &import : *changes) {
+        for (const auto &[kind, counts] : import.byKind)
+            present[kind] += long(counts.created + counts.restored) - long(counts.removed);
+        ResourceFilter features;
+        features.kind = K::Feature;
+        const auto listed = store->list(features, AsOf::import(import.import));
+        EXPECT_EQ(present[K::Feature], long(listed->size()));
+    }
+
+    const auto two = store->importChanges(AsOf::time(*Timestamp::parse("2024-02-15")));
+    ASSERT_TRUE(two);
+    EXPECT_EQ(two->size(), 2u) << "only the imports up to the as-of point";
+    EXPECT_EQ(store->importChanges(AsOf::import({9})).error().code, ErrorCode::NotFound);
+}
+
 TEST_P(StoreTest, RefusesAnImportDatedBeforeTheLastOne)
 {
     auto store = open();

@@ -42,6 +42,7 @@ public:
     Result<ImportSummary> importCatalog(
         const Catalog &catalog, const ImportOptions &options) override;
     Result<std::vector<ImportRecord>> imports() override;
+    Result<std::vector<ImportChanges>> importChanges(const AsOf &asOf) override;
     Result<std::optional<ImportId>> resolve(const AsOf &asOf) override;
     Result<std::vector<ResourceSummary>> list(
         const ResourceFilter &filter, const AsOf &asOf) override;

@@ -22,6 +22,7 @@ public:
     std::string locator() const override { return m_db->path(); }
     Result<ImportSummary> importCatalog(const Catalog &catalog, const ImportOptions &options) override;
     Result<std::vector<ImportRecord>> imports() override;
+    Result<std::vector<ImportChanges>> importChanges(const AsOf &asOf) override;
     Result<std::optional<ImportId>> resolve(const AsOf &asOf) override;
     Result<std::vector<ResourceSummary>> list(const ResourceFilter &filter, const AsOf &asOf) override;
     Result<StoredResource> get(const Ref &ref, const AsOf &asOf) override;

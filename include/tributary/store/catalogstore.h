@@ -34,6 +34,10 @@ public:
 
     // Every import, oldest first, with its files.
     virtual Result<std::vector<ImportRecord>> imports() = 0;
+    // Every import up to `asOf`, oldest first, with what it did to each kind (for growth
+    // charts: present after import n = sum of created + restored - removed up to n).
+    // Errors: NotFound (unknown import), Database.
+    virtual Result<std::vector<ImportChanges>> importChanges(const AsOf &asOf) = 0;
     // The import that `asOf` stands at; nullopt before the first import. Errors: NotFound for
     // an import id that does not exist.
     virtual Result<std::optional<ImportId>> resolve(const AsOf &asOf) = 0;

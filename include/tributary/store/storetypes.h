@@ -45,6 +45,21 @@ struct ImportCounts {
     std::size_t unchanged = 0;
 };
 
+// What one import did to the resources of one kind: versions it created, marked removed,
+// and brought back after a removal (metadata revisions are not counted).
+struct KindChanges {
+    std::size_t created = 0;
+    std::size_t removed = 0;
+    std::size_t restored = 0;
+    auto operator<=>(const KindChanges &) const = default;
+};
+
+struct ImportChanges {
+    ImportId import;
+    Timestamp at;
+    std::map<ResourceKind, KindChanges> byKind; // only the kinds it changed
+};
+
 struct ImportRecord {
     ImportId id;
     Timestamp at;
