@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "mainwindow.h"
 
+#include <algorithm>
+
 #include <QAction>
 #include <QApplication>
 #include <QClipboard>
@@ -29,14 +31,20 @@
 #include "catalogactions.h"
 #include "catalogmonitor.h"
 #include "compliancepanel.h"
+#include "dashboardview.h"
 #include "detailview.h"
 #include "diagnosticsdock.h"
 #include "diffview.h"
+#include "documentexports.h"
+#include "featurestatschart.h"
 #include "helpdialogs.h"
 #include "lineagepanel.h"
 #include "navigatormodel.h"
 #include "noticebar.h"
 #include "resourcelistmodel.h"
+#include "reviewbar.h"
+#include "reviewpanel.h"
+#include "reviewstore.h"
 #include "sessionsecrets.h"
 
 namespace tributary::ui {
@@ -78,8 +86,16 @@ MainWindow::MainWindow(QWidget *parent)
     m_compliance = new CompliancePanel(m_session, this);
     addDockWidget(Qt::BottomDockWidgetArea, m_compliance);
     tabifyDockWidget(m_compliance, m_dock);
+    m_reviewPanel = new ReviewPanel(m_reviews, this);
+    addDockWidget(Qt::BottomDockWidgetArea, m_reviewPanel);
+    tabifyDockWidget(m_compliance, m_reviewPanel);
+    connect(m_reviewPanel, &ReviewPanel::openRequested, this, [this](const Ref &ref) {
+        navigateTo(ref);
+        showLineageTab(false);
+    });
     m_compliance->raise();
     m_actions = new CatalogActions(this, m_dock);
+    m_exports = new DocumentExports(this, m_session);
     connect(m_actions, &CatalogActions::openRequested, this, &MainWindow::openCatalog);
     connect(m_actions, &CatalogActions::importFailed, this,
         [this](const QString &message) { m_detail->showMessage(tr("Import failed"), message); });
@@ -116,7 +132,8 @@ QWidget *MainWindow::buildCentre()
     m_list->setAccessibleName(tr("Resources"));
     m_list->setSortingEnabled(true);
     m_list->setSelectionBehavior(QAbstractItemView::SelectRows);
-    m_list->setSelectionMode(QAbstractItemView::SingleSelection);
+    // Several rows can be chosen (Ctrl/Shift+click), e.g. for a handbook of them.
+    m_list->setSelectionMode(QAbstractItemView::ExtendedSelection);
     m_list->setTabKeyNavigation(false);
     m_list->verticalHeader()->hide();
     m_list->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
@@ -133,12 +150,25 @@ QWidget *MainWindow::buildCentre()
     m_lineage = new LineagePanel(m_session);
     m_tabs = new QTabWidget;
     m_tabs->setDocumentMode(true);
-    m_tabs->addTab(m_detail, tr("&Details"));
+    // The details tab: the review note above the documentation, a feature's statistics below.
+    m_detailsTab = new QWidget;
+    auto *detailsLayout = new QVBoxLayout(m_detailsTab);
+    detailsLayout->setContentsMargins(0, 0, 0, 0);
+    detailsLayout->setSpacing(0);
+    m_reviews = new ReviewStore(m_session, this);
+    m_reviewBar = new ReviewBar(m_reviews);
+    detailsLayout->addWidget(m_reviewBar);
+    detailsLayout->addWidget(m_detail, 1);
+    m_featureStats = new FeatureStatsChart;
+    detailsLayout->addWidget(m_featureStats);
+    m_tabs->addTab(m_detailsTab, tr("&Details"));
     m_tabs->addTab(m_lineage, tr("&Lineage graph"));
+    m_dashboard = new DashboardView(m_session);
+    m_tabs->addTab(m_dashboard, tr("Dash&board"));
     QWidget *detailPane = stacked(m_breadcrumb, m_tabs);
     connect(m_lineage, &LineagePanel::openRequested, this, [this](const Ref &ref) {
         navigateTo(ref);
-        m_tabs->setCurrentWidget(m_detail);
+        m_tabs->setCurrentWidget(m_detailsTab);
     });
 
     auto *splitter = new QSplitter;
@@ -179,6 +209,10 @@ QWidget *MainWindow::buildCentre()
             if (index.isValid())
                 navigateTo(m_listModel->summaryAt(index).ref);
         });
+    connect(m_list->selectionModel(), &QItemSelectionModel::selectionChanged, this, [this] {
+        if (const auto shown = m_history.current())
+            m_exports->setChosenAssets(chosenAssets(*shown));
+    });
     connect(m_detail, &DetailView::assetRequested, this, [this](const QUrl &url) {
         if (const auto ref = refFromAddress(url))
             navigateTo(*ref);
@@ -261,7 +295,7 @@ void MainWindow::buildShortcuts()
         QKeySequence(Qt::CTRL | Qt::Key_2), [this] { m_list->setFocus(Qt::ShortcutFocusReason); });
     shortcut(QKeySequence(Qt::CTRL | Qt::Key_3),
         [this] {
-            m_tabs->setCurrentWidget(m_detail);
+            m_tabs->setCurrentWidget(m_detailsTab);
             m_detail->setFocus(Qt::ShortcutFocusReason);
         });
     shortcut(QKeySequence(Qt::CTRL | Qt::Key_G), [this] {
@@ -277,13 +311,27 @@ void MainWindow::buildShortcuts()
 
 void MainWindow::buildMenus()
 {
-    m_actions->fillMenu(menuBar()->addMenu(tr("&File")));
+    QMenu *file = menuBar()->addMenu(tr("&File"));
+    m_actions->fillMenu(file);
+    // The exports go above Quit, the menu's last entry.
+    m_exports->fillMenu(file, file->actions().isEmpty() ? nullptr : file->actions().last());
     QMenu *edit = menuBar()->addMenu(tr("&Edit"));
     edit->addAction(tr("&Copy address"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_C), this,
         &MainWindow::copyAddress);
+    // Undo and redo, first as usual, act on review notes: the one thing the app changes.
+    QAction *undo = m_reviews->undoStack().createUndoAction(this, tr("&Undo"));
+    undo->setShortcut(QKeySequence::Undo);
+    QAction *redo = m_reviews->undoStack().createRedoAction(this, tr("&Redo"));
+    redo->setShortcut(QKeySequence::Redo);
+    QAction *first = edit->actions().value(0);
+    edit->insertActions(first, {undo, redo});
+    edit->insertSeparator(first);
     QMenu *view = menuBar()->addMenu(tr("&View"));
+    view->addAction(
+        tr("&Dashboard"), QKeySequence(Qt::CTRL | Qt::Key_D), this, &MainWindow::showDashboard);
     view->addAction(m_compliance->toggleViewAction());
     view->addAction(m_dock->toggleViewAction());
+    view->addAction(m_reviewPanel->toggleViewAction());
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("&Keyboard shortcuts"), QKeySequence::HelpContents, this,
         [this] { showKeyboardShortcuts(this); });
@@ -375,6 +423,8 @@ void MainWindow::connectSession()
         [this](const QString &, const QString &reason) { statusBar()->showMessage(reason, 4000); });
     connect(m_session, &CatalogSession::detailReady, this, [this](const ResourceDetail &detail) {
         m_detail->showDetail(detail);
+        m_featureStats->showResource(detail.stored);
+        m_reviewBar->setAsset(detail.stored.resource.ref);
         m_breadcrumb->setAsset(detail.stored.resource.ref, detail.versions);
         m_address->setText(addressOf(detail.stored.resource.ref).toString());
     });
@@ -435,6 +485,7 @@ void MainWindow::setAsOf(const AsOf &asOf)
 {
     m_session->setAsOf(asOf);
     m_lineage->reset();
+    m_dashboard->invalidate();
     m_asOf->select(asOf);
     m_asOfBanner->setVisible(!asOf.isLatest());
     m_asOfBanner->setText(
@@ -457,6 +508,8 @@ void MainWindow::openCatalog(const QString &typed)
     updateNavigationActions();
     m_breadcrumb->clear();
     m_detail->showMessage(tr("Opening"), locator);
+    m_featureStats->clear();
+    m_reviewBar->setAsset(std::nullopt);
     m_lineage->reset();
     m_session->open(locator);
 }
@@ -505,9 +558,20 @@ void MainWindow::goForward()
 void MainWindow::showAsset(const Ref &ref)
 {
     updateNavigationActions();
+    m_exports->setChosenAssets(chosenAssets(ref));
     m_compliance->setSubject(ref);
     m_lineage->setSubject(ref);
     m_session->requestDetail(ref);
+}
+
+std::vector<Ref> MainWindow::chosenAssets(const Ref &shown) const
+{
+    std::vector<Ref> chosen;
+    for (const QModelIndex &row : m_list->selectionModel()->selectedRows())
+        chosen.push_back(m_listModel->summaryAt(row).ref);
+    if (std::find(chosen.begin(), chosen.end(), shown) == chosen.end())
+        chosen = {shown};
+    return chosen;
 }
 
 void MainWindow::updateNavigationActions()
@@ -536,7 +600,13 @@ void MainWindow::refresh()
         showAsset(*current);
 }
 
-void MainWindow::showLineageTab(bool lineage) { m_tabs->setCurrentWidget(lineage ? static_cast<QWidget *>(m_lineage) : m_detail); }
+void MainWindow::showLineageTab(bool lineage) { m_tabs->setCurrentWidget(lineage ? static_cast<QWidget *>(m_lineage) : m_detailsTab); }
+
+void MainWindow::showDashboard()
+{
+    m_tabs->setCurrentWidget(m_dashboard);
+    m_dashboard->setFocus(Qt::ShortcutFocusReason);
+}
 
 void MainWindow::copyAddress()
 {

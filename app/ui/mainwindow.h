@@ -19,13 +19,19 @@ class AsOfSelector;
 class BreadcrumbBar;
 class CatalogActions;
 class CompliancePanel;
+class DashboardView;
 class DetailView;
 class DiagnosticsDock;
 class DiffView;
+class FeatureStatsChart;
+class DocumentExports;
 class LineagePanel;
 class NoticeBar;
 class NavigatorModel;
 class ResourceListModel;
+class ReviewBar;
+class ReviewPanel;
+class ReviewStore;
 
 // The window: layout and navigation only. Catalog work happens in CatalogSession; views adapt
 // its results.
@@ -54,12 +60,21 @@ public:
     LineagePanel &lineagePanel() { return *m_lineage; }
     // Brings the lineage graph tab (or the details) to the front.
     void showLineageTab(bool lineage);
+    // Brings the dashboard tab to the front (View > Dashboard, Ctrl+D).
+    void showDashboard();
+    DashboardView &dashboard() { return *m_dashboard; }
+    FeatureStatsChart &featureStatsChart() { return *m_featureStats; }
     // Reads the catalog anew (after someone imported, or the connection came back).
     void refresh();
     BreadcrumbBar &breadcrumb() { return *m_breadcrumb; }
     CatalogActions &catalogActions() { return *m_actions; }
+    DocumentExports &documentExports() { return *m_exports; }
     DiagnosticsDock &diagnosticsDock() { return *m_dock; }
     CompliancePanel &compliancePanel() { return *m_compliance; }
+    // The review notes of the open catalog, the bar above the docs and the Review view.
+    ReviewStore &reviews() { return *m_reviews; }
+    ReviewBar &reviewBar() { return *m_reviewBar; }
+    ReviewPanel &reviewPanel() { return *m_reviewPanel; }
     // The side-by-side comparison of two versions (a window of its own).
     DiffView &diffView() { return *m_diff; }
     // Shows the whole window (lists, docs, lineage) as the catalog stood at `asOf`.
@@ -77,6 +92,8 @@ private:
     void buildMenus();
     void connectSession();
     void showAsset(const Ref &ref);
+    // The rows selected in the list, or `shown` when it is not among them.
+    std::vector<Ref> chosenAssets(const Ref &shown) const;
     void updateNavigationActions();
     void onAddressEntered();
     void copyAddress();
@@ -90,7 +107,10 @@ private:
     QTableView *m_list = nullptr;
     BreadcrumbBar *m_breadcrumb = nullptr;
     DetailView *m_detail = nullptr;
+    QWidget *m_detailsTab = nullptr; // the documentation and what goes with it
     LineagePanel *m_lineage = nullptr;
+    DashboardView *m_dashboard = nullptr;
+    FeatureStatsChart *m_featureStats = nullptr; // under the documentation, for stats
     QTabWidget *m_tabs = nullptr;
     QLineEdit *m_address = nullptr;
     QLineEdit *m_search = nullptr;
@@ -103,7 +123,11 @@ private:
     NoticeBar *m_newsBar = nullptr;
     DiagnosticsDock *m_dock = nullptr;
     CatalogActions *m_actions = nullptr;
+    DocumentExports *m_exports = nullptr;
     CompliancePanel *m_compliance = nullptr;
+    ReviewStore *m_reviews = nullptr;
+    ReviewBar *m_reviewBar = nullptr;
+    ReviewPanel *m_reviewPanel = nullptr;
     DiffView *m_diff = nullptr;
     NavigationHistory m_history;
     QString m_lastSearch; // results of any other search arrive too late and are dropped
