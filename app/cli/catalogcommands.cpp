@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 // Commands that read catalog folders and write stores: validate, import, imports, fingerprint.
+#include <filesystem>
 #include <iostream>
 
 #include <unistd.h>
@@ -64,14 +65,14 @@ std::string kindSummary(const std::map<ResourceKind, std::size_t> &counts)
 }
 
 // Reads a folder, showing progress on a terminal.
-CatalogLoad loadWithProgress(const std::string &dir, Io &io)
+CatalogLoad loadWithProgress(const std::string &dir, Io &io, const std::vector<Resource> &known = {})
 {
     const bool terminal = isatty(STDERR_FILENO) && &io.err == &std::cerr;
     CatalogLoad load = loadCatalog(dir, [&](std::size_t done, std::size_t total) {
         if (terminal && total > 20)
             io.err << "\rreading " << done << "/" << total << " files" << std::flush;
         return true;
-    });
+    }, known);
     if (terminal && load.catalog.files.size() > 20)
         io.err << "\r\033[K" << std::flush;
     return load;
@@ -108,49 +109,28 @@ int runImport(const Arguments &args, Io &io)
             return usageError(io, "import", "--at: " + parsed.error().message, parsed.error().hint);
         options.at = *parsed;
     }
-    // Validate before opening, so bad input never creates or touches a store.
-    const CatalogLoad load = loadWithProgress(dir, io);
+    // Validate before writing, so bad input never creates or touches a store. What an existing
+    // store holds from importers (OpenLineage, dbt) may be referred to.
+    std::vector<Resource> known;
+    const std::string locator = catalogLocator(args);
+    if (isServerLocator(locator) || std::filesystem::exists(locator)) {
+        auto existing = openStore(args, OpenMode::ReadOnly);
+        auto others = existing ? resourcesOfOtherOrigins(**existing, "yaml")
+                               : Result<std::vector<Resource>>(tl::unexpected(existing.error()));
+        if (others)
+            known = std::move(*others);
+        else
+            io.err << "note: references to imported resources are not checked against "
+                   << locatorWithoutPassword(locator) << ": " << others.error().message << '\n';
+    }
+    const CatalogLoad load = loadWithProgress(dir, io, known);
     reportDiagnostics(load.diagnostics, io);
     if (!load.ok()) {
         io.err << "nothing was imported\n";
         return ExitInputError;
     }
-    auto store = openStore(args, OpenMode::Create);
-    if (!store)
-        return reportError(store.error(), io);
-    options.author = currentAuthor();
-    options.toolVersion = toolVersion();
     options.sourcePath = dir;
-    auto summary = (*store)->importCatalog(load.catalog, options);
-    if (!summary)
-        return reportError(summary.error(), io);
-    const ImportRecord &record = summary->record;
-    if (args.flag("--json")) {
-        io.out << json{{"recorded", summary->recorded},
-                       {"import", record.id.value},
-                       {"at", record.at.toIso()},
-                       {"resources", kindCounts(summary->perKind)},
-                       {"added", record.counts.added},
-                       {"revised", record.counts.revised},
-                       {"removed", record.counts.removed},
-                       {"unchanged", record.counts.unchanged},
-                       {"fingerprint", record.fingerprint}}
-                      .dump(2)
-               << '\n';
-        return ExitOk;
-    }
-    if (summary->recorded) {
-        io.out << "imported " << dir << " into " << (*store)->locator() << " as import "
-               << record.id.value << " (" << record.at.toIso() << ")\n";
-    } else {
-        io.out << "no changes: " << (*store)->locator() << " already holds " << dir
-               << " (import " << record.id.value << ")\n";
-    }
-    io.out << "  " << kindSummary(summary->perKind) << '\n'
-           << "  added " << record.counts.added << ", revised " << record.counts.revised << ", removed "
-           << record.counts.removed << ", unchanged " << record.counts.unchanged << '\n'
-           << "fingerprint " << record.fingerprint << '\n';
-    return ExitOk;
+    return importInto(load.catalog, options, args, io);
 }
 
 int runImports(const Arguments &args, Io &io)
@@ -236,6 +216,45 @@ int runSnapshot(const Arguments &args, Io &io)
 }
 
 } // namespace
+
+int importInto(const Catalog &catalog, ImportOptions options, const Arguments &args, Io &io)
+{
+    auto store = openStore(args, OpenMode::Create);
+    if (!store)
+        return reportError(store.error(), io);
+    options.author = currentAuthor();
+    options.toolVersion = toolVersion();
+    auto summary = (*store)->importCatalog(catalog, options);
+    if (!summary)
+        return reportError(summary.error(), io);
+    const ImportRecord &record = summary->record;
+    if (args.flag("--json")) {
+        io.out << json{{"recorded", summary->recorded},
+                       {"import", record.id.value},
+                       {"at", record.at.toIso()},
+                       {"resources", kindCounts(summary->perKind)},
+                       {"added", record.counts.added},
+                       {"revised", record.counts.revised},
+                       {"removed", record.counts.removed},
+                       {"unchanged", record.counts.unchanged},
+                       {"fingerprint", record.fingerprint}}
+                      .dump(2)
+               << '\n';
+        return ExitOk;
+    }
+    if (summary->recorded) {
+        io.out << "imported " << options.sourcePath << " into " << (*store)->locator() << " as import "
+               << record.id.value << " (" << record.at.toIso() << ")\n";
+    } else {
+        io.out << "no changes: " << (*store)->locator() << " already holds " << options.sourcePath
+               << " (import " << record.id.value << ")\n";
+    }
+    io.out << "  " << kindSummary(summary->perKind) << '\n'
+           << "  added " << record.counts.added << ", revised " << record.counts.revised << ", removed "
+           << record.counts.removed << ", unchanged " << record.counts.unchanged << '\n'
+           << "fingerprint " << record.fingerprint << '\n';
+    return ExitOk;
+}
 
 std::vector<Command> catalogCommands()
 {

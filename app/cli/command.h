@@ -69,6 +69,11 @@ Result<std::unique_ptr<CatalogStore>> openStore(const Arguments &args, OpenMode 
 // --as-of, or latest.
 Result<AsOf> asOfOption(const Arguments &args);
 
+// Imports `catalog` into the store of --catalog (created if missing) as one import, with
+// author and tool version filled in, and prints what it did (--json: as JSON); `options` names
+// the origin and what was read (sourcePath). Returns the exit code.
+int importInto(const Catalog &catalog, ImportOptions options, const Arguments &args, Io &io);
+
 // Who is importing: $TRIBUTARY_AUTHOR, else the login name.
 std::string currentAuthor();
 const char *toolVersion();

@@ -42,7 +42,15 @@ void ImportJob::start()
                 return !cancelled->load();
             };
         };
-        const CatalogLoad load = loadCatalog(folder.toStdString(), report(ImportStage::Reading));
+        // What the catalog already holds from importers (OpenLineage, dbt) may be referred to.
+        std::vector<Resource> known;
+        if (QFileInfo::exists(catalog)) {
+            if (auto existing = openCatalogStore(catalog.toStdString(), OpenMode::ReadOnly)) {
+                if (auto others = resourcesOfOtherOrigins(**existing, "yaml"))
+                    known = std::move(*others);
+            }
+        }
+        const CatalogLoad load = loadCatalog(folder.toStdString(), report(ImportStage::Reading), known);
         if (cancelled->load()) {
             outcome.cancelled = true;
             return outcome;

@@ -240,10 +240,11 @@ CatalogLoad readCatalogFolder(const std::filesystem::path &dir, const ReadProgre
     return load;
 }
 
-CatalogLoad loadCatalog(const std::filesystem::path &dir, const ReadProgress &progress)
+CatalogLoad loadCatalog(const std::filesystem::path &dir, const ReadProgress &progress,
+                        const std::vector<Resource> &known)
 {
     CatalogLoad load = readCatalogFolder(dir, progress);
-    validateCatalog(load);
+    validateCatalog(load, known);
     sortDiagnostics(load.diagnostics);
     return load;
 }

@@ -54,7 +54,7 @@ bool naturalLess(const std::string &a, const std::string &b)
 class CatalogIndex
 {
 public:
-    explicit CatalogIndex(CatalogLoad &load)
+    CatalogIndex(CatalogLoad &load, const std::vector<Resource> &known)
         : m_load(load)
     {
         for (std::size_t i = 0; i < load.catalog.resources.size(); ++i) {
@@ -70,6 +70,13 @@ public:
             }
             m_versions[{resource.kind(), resource.ref.name}].push_back(resource.ref.version);
         }
+        // What the store holds from other origins may be referred to; the catalog's own
+        // definition of the same ref wins.
+        for (const Resource &resource : known) {
+            if (m_byRef.count(resource.ref.toString()) || !m_known.emplace(resource.ref.toString(), &resource).second)
+                continue;
+            m_versions[{resource.kind(), resource.ref.name}].push_back(resource.ref.version);
+        }
     }
 
     bool isDuplicate(std::size_t index) const
@@ -79,8 +86,11 @@ public:
 
     const Resource *find(const Ref &ref) const
     {
-        const auto it = m_byRef.find(ref.toString());
-        return it == m_byRef.end() ? nullptr : &m_load.catalog.resources[it->second];
+        const std::string text = ref.toString();
+        if (const auto it = m_byRef.find(text); it != m_byRef.end())
+            return &m_load.catalog.resources[it->second];
+        const auto known = m_known.find(text);
+        return known == m_known.end() ? nullptr : known->second;
     }
 
     std::size_t indexOf(const Ref &ref) const
@@ -176,6 +186,7 @@ public:
 private:
     CatalogLoad &m_load;
     std::unordered_map<std::string, std::size_t> m_byRef;
+    std::unordered_map<std::string, const Resource *> m_known; // in the store, from other origins
     std::map<std::pair<ResourceKind, std::string>, std::vector<std::string>> m_versions;
     std::vector<std::size_t> m_duplicates;
     std::size_t m_unchecked = 0;
@@ -272,9 +283,9 @@ void checkCycles(const Catalog &catalog, CatalogIndex &index)
 
 } // namespace
 
-void validateCatalog(CatalogLoad &load)
+void validateCatalog(CatalogLoad &load, const std::vector<Resource> &known)
 {
-    CatalogIndex index(load);
+    CatalogIndex index(load, known);
     for (std::size_t i = 0; i < load.catalog.resources.size(); ++i) {
         if (index.isDuplicate(i))
             continue;

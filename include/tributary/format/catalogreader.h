@@ -45,10 +45,13 @@ CatalogLoad readCatalogFolder(const std::filesystem::path &dir, const ReadProgre
 void readCatalogText(std::string_view text, const std::string &file, CatalogLoad &load);
 
 // The checks across resources: duplicate versions, references (bare, dangling, wrong kind),
-// columns that sources lack, lineage cycles, links in descriptions (warnings).
-void validateCatalog(CatalogLoad &load);
+// columns that sources lack, lineage cycles, links in descriptions (warnings). References may
+// also point at `known` resources: what the store already holds from other origins (imported
+// OpenLineage or dbt sources, say), which the catalog uses without defining.
+void validateCatalog(CatalogLoad &load, const std::vector<Resource> &known = {});
 
 // readCatalogFolder, then validateCatalog; diagnostics sorted by place.
-CatalogLoad loadCatalog(const std::filesystem::path &dir, const ReadProgress &progress = {});
+CatalogLoad loadCatalog(const std::filesystem::path &dir, const ReadProgress &progress = {},
+                        const std::vector<Resource> &known = {});
 
 } // namespace tributary

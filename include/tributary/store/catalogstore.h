@@ -82,6 +82,11 @@ enum class OpenMode {
 // server cannot be reached), Database.
 Result<std::unique_ptr<CatalogStore>> openCatalogStore(const std::string &locator, OpenMode mode);
 
+// What the store holds at its latest point from origins other than `origin` (an importer's
+// sources, for a YAML catalog), as far as references need them: each resource's ref and, for
+// sources, its columns by name. Empty for a store without imports. Errors: Database, Unavailable.
+Result<std::vector<Resource>> resourcesOfOtherOrigins(CatalogStore &store, std::string_view origin);
+
 // Is `locator` a PostgreSQL connection rather than a file?
 bool isServerLocator(std::string_view locator);
 
