@@ -103,12 +103,10 @@ int runImport(const Arguments &args, Io &io)
 {
     const std::string dir = args.positional().at(0);
     ImportOptions options;
-    if (const auto at = args.value("--at")) {
-        auto parsed = Timestamp::parse(*at);
-        if (!parsed)
-            return usageError(io, "import", "--at: " + parsed.error().message, parsed.error().hint);
-        options.at = *parsed;
-    }
+    const auto at = atOption(args);
+    if (!at)
+        return usageError(io, "import", "--at: " + at.error().message, at.error().hint);
+    options.at = *at;
     // Validate before writing, so bad input never creates or touches a store. What an existing
     // store holds from importers (OpenLineage, dbt) may be referred to.
     std::vector<Resource> known;

@@ -28,6 +28,10 @@ const std::vector<Command> &commands()
 {
     static const std::vector<Command> all = [] {
         std::vector<Command> list = catalogCommands();
+        for (Command &command : dbtCommands())
+            list.push_back(std::move(command));
+        for (Command &command : importCommands())
+            list.push_back(std::move(command));
         for (Command &command : browseCommands())
             list.push_back(std::move(command));
         for (Command &command : graphCommands())
@@ -153,6 +157,17 @@ Result<AsOf> asOfOption(const Arguments &args)
 {
     const auto text = args.value("--as-of");
     return text ? AsOf::parse(*text) : AsOf::latest();
+}
+
+Result<std::optional<Timestamp>> atOption(const Arguments &args)
+{
+    const auto at = args.value("--at");
+    if (!at)
+        return std::optional<Timestamp>();
+    auto parsed = Timestamp::parse(*at);
+    if (!parsed)
+        return tl::unexpected(parsed.error());
+    return std::optional<Timestamp>(*parsed);
 }
 
 std::string currentAuthor()

@@ -43,6 +43,8 @@ std::vector<Command> docsCommands();
 std::vector<Command> printCommands(); // only in builds with Qt (TRIBUTARY_WITH_PRINT)
 std::vector<Command> reviewCommands();
 std::vector<Command> statsCommands();
+std::vector<Command> dbtCommands(); // import-dbt
+std::vector<Command> importCommands(); // import-openlineage
 
 // Runs `tributary ARGS...` and returns the exit code.
 int runCli(const std::vector<std::string> &args, std::ostream &out, std::ostream &err);
@@ -68,6 +70,8 @@ std::string catalogLocator(const Arguments &args);
 Result<std::unique_ptr<CatalogStore>> openStore(const Arguments &args, OpenMode mode);
 // --as-of, or latest.
 Result<AsOf> asOfOption(const Arguments &args);
+// --at (the time an import is recorded as), or none. Errors: Invalid.
+Result<std::optional<Timestamp>> atOption(const Arguments &args);
 
 // Imports `catalog` into the store of --catalog (created if missing) as one import, with
 // author and tool version filled in, and prints what it did (--json: as JSON); `options` names
