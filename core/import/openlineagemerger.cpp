@@ -116,6 +116,10 @@ Result<void> OpenLineageMerger::add(const OpenLineageEvent &event)
         return fail(ErrorCode::Invalid, e.message, event.where.toString(),
             "see https://openlineage.io/spec/ for the shape of RunEvent, JobEvent and "
             "DatasetEvent");
+    }    catch (const json::exception &e) {
+        // A shape the checks above missed: still an error at the event, never an exception
+        // out of core.
+        return fail(ErrorCode::Invalid, std::string("unexpected shape: ") + e.what(), event.where.toString());
     }
     return {};
 }
