@@ -145,12 +145,22 @@ private:
     std::optional<Ref> datasetRef(const Key &key) { return refOf({false, key}); }
     std::optional<Ref> jobRef(const Key &key) { return refOf({true, key}); }
 
+    // A dataset's or job's resource before its spec: ref (versioned last), place, and the
+    // OpenLineage identity it came from.
+    Resource started(const Node &node, const SourceLocation &where) const
+    {
+        Resource r;
+        r.ref = {ResourceKind::Source, m_names.at(node), {}};
+        r.where = where;
+        r.meta.properties["openlineage.namespace"] = node.second.first;
+        r.meta.properties["openlineage.name"] = node.second.second;
+        return r;
+    }
+
     Resource buildDataset(const Key &key)
     {
         const OpenLineageMerger::Dataset &dataset = m_datasets.at(key);
-        Resource r;
-        r.ref = {ResourceKind::Source, m_names.at({false, key}), {}};
-        r.where = dataset.where;
+        Resource r = started({false, key}, dataset.where);
         SourceSpec spec;
         spec.type = SourceType::Table;
         spec.location = keyText(key);
@@ -196,8 +206,6 @@ private:
                 tags->push_back(tag);
         }
         fillDocumentation(dataset.facets, r.meta);
-        r.meta.properties["openlineage.namespace"] = key.first;
-        r.meta.properties["openlineage.name"] = key.second;
         std::string version = facetText(dataset.facets, "version", "datasetVersion");
         if (version.empty())
             version = facetText(dataset.facets, "datasetVersion", "datasetVersion");
@@ -214,9 +222,7 @@ private:
     Resource buildJob(const Key &key)
     {
         const OpenLineageMerger::Job &job = m_jobs.at(key);
-        Resource r;
-        r.ref = {ResourceKind::Source, m_names.at({true, key}), {}};
-        r.where = job.where;
+        Resource r = started({true, key}, job.where);
         SourceSpec spec;
         spec.type = SourceType::Transformation;
         spec.location = keyText(key);
@@ -233,8 +239,6 @@ private:
         for (const auto &[tag, field] : tagList(job.facets))
             r.meta.tags.push_back(tag);
         fillDocumentation(job.facets, r.meta);
-        r.meta.properties["openlineage.namespace"] = key.first;
-        r.meta.properties["openlineage.name"] = key.second;
         if (!job.runs.empty())
             r.meta.properties["openlineage.runs"] = std::to_string(job.runs.size());
         if (!job.lastState.empty())
