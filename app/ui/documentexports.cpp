@@ -51,8 +51,8 @@ struct PinnedStore {
     AsOf asOf;
 };
 
-// The catalog, and the point the window shows as the import it stands at, so every page and
-// chapter of an export shows one point even if someone imports meanwhile.
+// The catalog, and the point the window shows as the import it stands at, so every chapter of a
+// handbook shows one point even if someone imports meanwhile.
 Result<PinnedStore> openPinned(const std::string &locator, const AsOf &asOf)
 {
     auto store = openCatalogStore(locator, OpenMode::ReadOnly);
@@ -114,11 +114,8 @@ void DocumentExports::exportSiteTo(const QString &folder)
     const AsOf asOf = m_session->asOf();
     runWithProgress(tr("Writing the docs site of %1…").arg(m_session->locator()),
         [locator = connectionString(m_session->locator()), options, asOf](Progress &progress) mutable -> Outcome {
-            auto opened = openPinned(locator, asOf);
-            if (!opened)
-                return {{}, text(opened.error().toString())};
-            opened->store.reset(); // the export opens a store per worker
-            options.asOf = opened->asOf;
+            // exportDocsSite resolves the point to one import itself, and opens a store per worker.
+            options.asOf = asOf;
             options.progress = [&progress](std::size_t done, std::size_t total) { return progress.update(done, total); };
             auto site = exportDocsSite(locator, options);
             if (!site)
