@@ -21,6 +21,7 @@ std::string_view errorCodeName(ErrorCode code)
     case ErrorCode::Conflict: return "conflict";
     case ErrorCode::Io: return "io";
     case ErrorCode::Database: return "database";
+    case ErrorCode::Corrupt: return "corrupt";
     case ErrorCode::Unsupported: return "unsupported";
     case ErrorCode::Cancelled: return "cancelled";
     case ErrorCode::Unavailable: return "unavailable";

@@ -17,9 +17,15 @@ Error sqliteError(sqlite3 *db, std::string_view doing, const std::string &where)
         return Error{ErrorCode::Invalid, "not a Tributary catalog", where,
                      "choose a .sqlite file made by `tributary import`, or a new file name", {}};
     }
+    if ((code & 0xff) == SQLITE_CORRUPT) {
+        return Error{ErrorCode::Corrupt,
+                     "the catalog file is damaged: " + std::string(message) + " (SQLite error "
+                         + std::to_string(code) + ")",
+                     where, "restore it from a copy, or import the catalog again into a new file", {}};
+    }
     std::string hint;
-    if ((code & 0xff) == SQLITE_CORRUPT)
-        hint = "the catalog file is damaged; restore it from a copy";
+    if ((code & 0xff) == SQLITE_FULL)
+        hint = "the disk is full: free some space and try again; nothing was written";
     return Error{ErrorCode::Database,
                  std::string(doing) + (doing.empty() ? "" : ": ") + message + " (SQLite error "
                      + std::to_string(code) + ")",

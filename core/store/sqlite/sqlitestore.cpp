@@ -5,6 +5,7 @@
 
 #include <algorithm>
 
+#include "sqliteintegrity_p.h"
 #include "sqliteschema_p.h"
 #include "tributary/base/text.h"
 #include "tributary/model/canonical.h"
@@ -75,9 +76,14 @@ SqliteStore::SqliteStore(std::unique_ptr<SqliteDatabase> db)
 
 Result<std::unique_ptr<SqliteStore>> SqliteStore::open(const std::string &path, OpenMode mode)
 {
+    // A damaged file is refused before anything could write to it (a migration, a checkpoint).
+    if (auto whole = checkCatalogFile(path); !whole)
+        return tl::unexpected(whole.error());
     auto db = SqliteDatabase::open(path, mode == OpenMode::ReadOnly, mode == OpenMode::Create);
     if (!db)
         return tl::unexpected(db.error());
+    if (auto whole = checkCatalogStructure(**db); !whole)
+        return tl::unexpected(whole.error());
     if (auto migrated = migrateSqliteSchema(**db, mode == OpenMode::ReadOnly); !migrated)
         return tl::unexpected(migrated.error());
     // A large import touches indexes far bigger than SQLite's default 2 MB page cache; up to

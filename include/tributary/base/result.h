@@ -16,6 +16,7 @@ enum class ErrorCode {
     Conflict,   // the input contradicts what is stored (e.g. a changed immutable version)
     Io,         // reading or writing a file failed
     Database,   // the store reported a failure
+    Corrupt,    // a catalog file is damaged (cut short, pages overwritten); it is left as found
     Unsupported,
     Cancelled,
     Unavailable, // a server could not be reached or the connection was lost; trying again may work
