@@ -2,16 +2,16 @@
 // Compliance reports: trace, inputs, impact and exposure, in text, JSON, CSV or HTML.
 #include <cstdlib>
 #include <filesystem>
-#include <fstream>
 #include <ostream>
 
 #include "lineagesupport.h"
+#include "tributary/base/atomicfile.h"
 #include "tributary/report/reportwriter.h"
 
 namespace tributary::cli {
 namespace {
 
-// Writes the report to --output (atomically: a temporary file, then a rename) or stdout.
+// Writes the report to --output (atomically: see writeFileAtomically) or stdout.
 int emitReport(const Report &report, const Arguments &args, const std::string &command, Io &io)
 {
     const std::string name = args.value("--format").value_or("text");
@@ -24,20 +24,8 @@ int emitReport(const Report &report, const Arguments &args, const std::string &c
         io.out << text;
         return ExitOk;
     }
-    const std::filesystem::path target(*output);
-    const std::filesystem::path temporary = target.string() + ".tmp";
-    {
-        std::ofstream out(temporary, std::ios::binary | std::ios::trunc);
-        out << text;
-        if (!out.flush()) {
-            std::filesystem::remove(temporary);
-            return reportError({ErrorCode::Io, "cannot write the report", *output, {}, {}}, io);
-        }
-    }
-    std::error_code ec;
-    std::filesystem::rename(temporary, target, ec);
-    if (ec)
-        return reportError({ErrorCode::Io, "cannot write the report: " + ec.message(), *output, {}, {}}, io);
+    if (auto written = writeFileAtomically(*output, text); !written)
+        return reportError(written.error(), io);
     io.err << "wrote " << *output << " (" << report.results.size() << " results)\n";
     return ExitOk;
 }

@@ -5,10 +5,10 @@
 // catalog has no "beside", so it needs --user-data.
 #include <cstdlib>
 #include <filesystem>
-#include <fstream>
 #include <ostream>
 
 #include "browsesupport.h"
+#include "tributary/base/atomicfile.h"
 #include "tributary/userdata/reviewnotes.h"
 #include "tributary/userdata/userdatastore.h"
 
@@ -59,7 +59,7 @@ Result<ReviewExport> catalogNow(CatalogStore &store)
     return now;
 }
 
-// Writes `text` to --output (a temporary file, then a rename) or to stdout.
+// Writes `text` to --output (atomically: see writeFileAtomically) or to stdout.
 int emit(const std::string &text, const Arguments &args, std::size_t notes, Io &io)
 {
     const auto output = args.value("--output");
@@ -67,22 +67,8 @@ int emit(const std::string &text, const Arguments &args, std::size_t notes, Io &
         io.out << text;
         return ExitOk;
     }
-    const fs::path temporary = *output + ".tmp";
-    {
-        std::ofstream out(temporary, std::ios::binary | std::ios::trunc);
-        out << text;
-        if (!out.flush()) {
-            std::error_code ignored;
-            fs::remove(temporary, ignored);
-            return reportError(
-                {ErrorCode::Io, "cannot write the review notes", *output, {}, {}}, io);
-        }
-    }
-    std::error_code ec;
-    fs::rename(temporary, *output, ec);
-    if (ec)
-        return reportError(
-            {ErrorCode::Io, "cannot write the review notes: " + ec.message(), *output, {}, {}}, io);
+    if (auto written = writeFileAtomically(*output, text); !written)
+        return reportError(written.error(), io);
     io.err << "wrote " << *output << " (" << countOf(notes, "note", "notes") << ")\n";
     return ExitOk;
 }

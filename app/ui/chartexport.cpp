@@ -6,7 +6,6 @@
 #include <QCoreApplication>
 #include <QImage>
 #include <QPainter>
-#include <QSaveFile>
 #include <QSvgGenerator>
 
 namespace tributary::ui {
@@ -46,18 +45,6 @@ QByteArray renderChart(QChartView &view, ChartFormat format, const QString &titl
         view.render(&painter, target, view.viewport()->rect());
     }
     return bytes;
-}
-
-QString writeFileAtomically(const QString &path, const QByteArray &bytes)
-{
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly))
-        return QCoreApplication::translate("ChartExport", "Cannot write %1: %2")
-            .arg(path, file.errorString());
-    if (file.write(bytes) != bytes.size() || !file.commit())
-        return QCoreApplication::translate("ChartExport", "Cannot write %1: %2")
-            .arg(path, file.errorString());
-    return {};
 }
 
 } // namespace tributary::ui

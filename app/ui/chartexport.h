@@ -19,8 +19,4 @@ std::optional<ChartFormat> chartFormatFor(const QString &path);
 // titled `title`. UI thread only (it paints widgets).
 QByteArray renderChart(QChartView &view, ChartFormat format, const QString &title);
 
-// Writes `bytes` to `path` through a temporary file renamed into place, so a failure leaves any
-// earlier file as it was. Any thread. Returns an error for people, or an empty string.
-QString writeFileAtomically(const QString &path, const QByteArray &bytes);
-
 } // namespace tributary::ui

@@ -28,6 +28,7 @@
 #include <QValueAxis>
 #include <QtConcurrent/QtConcurrentRun>
 
+#include "filewriting.h"
 #include "iothreads.h"
 
 namespace tributary::ui {
@@ -298,7 +299,7 @@ void ChartPanel::saveTo(const QString &path)
     // Painting is the UI thread's; the disk is a worker's.
     const QByteArray bytes = renderChart(*m_view, *format, m_spec.title);
     QtConcurrent::run(&ioThreads(), [path, bytes] {
-        return writeFileAtomically(path, bytes);
+        return writeFileAtomically(path, std::string_view(bytes.constData(), std::size_t(bytes.size())));
     }).then(this, [this, path](const QString &error) { Q_EMIT saved(path, error); });
 }
 

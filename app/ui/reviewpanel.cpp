@@ -10,33 +10,18 @@
 #include <QLabel>
 #include <QPushButton>
 #include <QRegularExpression>
-#include <QSaveFile>
 #include <QSortFilterProxyModel>
 #include <QTableView>
 #include <QVBoxLayout>
 #include <QtConcurrent/QtConcurrentRun>
 
+#include "filewriting.h"
 #include "iothreads.h"
 #include "kindnames.h"
 #include "reviewmodel.h"
 #include "reviewstore.h"
 
 namespace tributary::ui {
-namespace {
-
-// Writes `text` to `path` all at once: QSaveFile writes a temporary file and renames it.
-QString writeAtomically(const QString &path, const std::string &text)
-{
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly))
-        return QObject::tr("Cannot write %1: %2").arg(path, file.errorString());
-    file.write(text.data(), qint64(text.size()));
-    if (!file.commit())
-        return QObject::tr("Cannot write %1: %2").arg(path, file.errorString());
-    return {};
-}
-
-} // namespace
 
 ReviewPanel::ReviewPanel(ReviewStore *store, QWidget *parent)
     : QDockWidget(tr("Review notes"), parent)
@@ -185,7 +170,7 @@ void ReviewPanel::exportTo(Format format, const QString &path)
     QtConcurrent::run(&ioThreads(), [data = m_store->exportData(), format, path] {
         const std::string text
             = format == Format::Csv ? writeReviewsCsv(data) : writeReviewsMarkdown(data);
-        return writeAtomically(path, text);
+        return writeFileAtomically(path, text);
     }).then(this, [this, path](const QString &error) { Q_EMIT exported(path, error); });
 }
 
