@@ -2,7 +2,10 @@
 #include "detailview.h"
 
 #include <QCursor>
+#include <QDesktopServices>
+#include <QMessageBox>
 #include <QEvent>
+#include <QImage>
 #include <QScrollBar>
 #include <QTextBlockFormat>
 #include <QTextCharFormat>
@@ -158,6 +161,25 @@ QString columnsHtml(const Resource &r, const std::vector<PropagatedTagView> &pro
     return html + QStringLiteral("</table>");
 }
 
+bool isExternal(const QUrl &url)
+{
+    const QString scheme = url.scheme();
+    return scheme == QLatin1String("https") || scheme == QLatin1String("http")
+        || scheme == QLatin1String("mailto");
+}
+
+bool confirmExternalLink(QWidget *parent, const QUrl &target)
+{
+    QMessageBox box(QMessageBox::Question, DetailView::tr("Open link"),
+        DetailView::tr("This link leads out of the catalog. Open it in your browser?"),
+        QMessageBox::Open | QMessageBox::Cancel, parent);
+    // The whole target, as it will be opened (no text of the author's can disguise it).
+    box.setInformativeText(target.toDisplayString());
+    box.setTextInteractionFlags(Qt::TextSelectableByMouse);
+    box.setDefaultButton(QMessageBox::Cancel);
+    return box.exec() == QMessageBox::Open;
+}
+
 } // namespace
 
 QString linkedMarkdown(const std::string &description)
@@ -183,9 +205,10 @@ DetailView::DetailView(QWidget *parent)
     // Links are handled here: asset addresses navigate; nothing is fetched or opened silently.
     setOpenLinks(false);
     setOpenExternalLinks(false);
+    m_confirmExternal = &confirmExternalLink;
     // Hovering a propagated tag tells the way it came; clicking shows the whole explanation.
     connect(this, &QTextBrowser::highlighted, this, [this](const QUrl &url) {
-        const QString tip = propagationTip(url);
+        const QString tip = isExternal(url) ? url.toDisplayString() : propagationTip(url);
         if (tip.isEmpty())
             QToolTip::hideText();
         else
@@ -196,14 +219,38 @@ DetailView::DetailView(QWidget *parent)
             scrollToAnchor(url.fragment()); // a propagated tag's explanation
             return;
         }
-        if (url.scheme() != QLatin1String("tributary"))
+        if (isExternal(url)) {
+            if (m_confirmExternal(this, url))
+                QDesktopServices::openUrl(url);
             return;
+        }
+        if (url.scheme() != QLatin1String("tributary"))
+            return; // file:, javascript: and the like are never followed
         const auto ref = refFromAddress(url.adjusted(QUrl::RemoveQuery));
         if (url.query() == QLatin1String("compare") && ref && m_shown)
             Q_EMIT compareRequested(*m_shown, *ref);
         else
             Q_EMIT assetRequested(url);
     });
+}
+
+void DetailView::setExternalLinkConfirmation(ExternalLinkConfirmation confirm)
+{
+    m_confirmExternal = std::move(confirm);
+}
+
+QVariant DetailView::loadResource(int type, const QUrl &)
+{
+    // Not an empty QVariant: with that, QTextDocument would go on to read a local file itself.
+    if (type == QTextDocument::ImageResource) {
+        static const QImage nothing = [] {
+            QImage image(1, 1, QImage::Format_ARGB32);
+            image.fill(Qt::transparent);
+            return image;
+        }();
+        return nothing;
+    }
+    return QByteArray();
 }
 
 void DetailView::showMessage(const QString &title, const QString &message)

@@ -3,13 +3,16 @@
 
 #include <QTextBrowser>
 
+#include <functional>
+
 #include "catalogsession.h"
 
 namespace tributary::ui {
 
 // The detail pane: a resource's header, documentation (Markdown, with [[kind:name@version]]
 // links), fields, columns, definition, and its neighbours and versions as links. Links are
-// asset addresses; following one emits assetRequested.
+// asset addresses; following one emits assetRequested. A link out of the catalog opens only
+// when clicked and confirmed, and nothing is fetched to show a page.
 class DetailView : public QTextBrowser
 {
     Q_OBJECT
@@ -21,7 +24,15 @@ public:
     // What hovering a link to a propagated tag's explanation shows; empty for other links.
     QString propagationTip(const QUrl &url) const;
 
+    // Asks before an external link (http, https, mailto) is opened in the user's browser,
+    // showing the whole target; true opens it. A message box unless replaced (tests do).
+    using ExternalLinkConfirmation = std::function<bool(QWidget *parent, const QUrl &target)>;
+    void setExternalLinkConfirmation(ExternalLinkConfirmation confirm);
+
 protected:
+    // Documentation is someone else's text: nothing it names is loaded, neither a remote image
+    // (which would tell a server who reads what) nor a local file. An image is left blank.
+    QVariant loadResource(int type, const QUrl &name) override;
     // A new palette (the desktop switched light/dark) redraws the shown asset in its colours.
     void changeEvent(QEvent *event) override;
 
@@ -33,6 +44,7 @@ private:
     std::optional<Ref> m_shown;
     std::optional<ResourceDetail> m_detail;
     std::vector<PropagatedTagView> m_propagated;
+    ExternalLinkConfirmation m_confirmExternal;
 
 Q_SIGNALS:
     void assetRequested(const QUrl &address);
