@@ -136,7 +136,10 @@ void CatalogSession::run(quint64 &generation, Work work, Done done)
             return;
         }
         if (!result) {
-            Q_EMIT failed(errorText(result.error()));
+            if (current == &m_openGeneration)
+                Q_EMIT openFailed(errorText(result.error()));
+            else
+                Q_EMIT failed(errorText(result.error()));
             return;
         }
         done(std::move(*result));

@@ -108,6 +108,8 @@ public:
 Q_SIGNALS:
     void opened(const QString &locator, const std::vector<tributary::ImportRecord> &imports);
     void failed(const QString &message);
+    // Opening failed (a damaged file, not a catalog, no such file): nothing else will work.
+    void openFailed(const QString &message);
     void listReady(const std::vector<tributary::ResourceSummary> &rows);
     void searchReady(const QString &text, const std::vector<tributary::ResourceSummary> &rows);
     // The text is not a query yet (e.g. "kind:mo" while typing): no results, and why.

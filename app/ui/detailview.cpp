@@ -259,7 +259,9 @@ void DetailView::showMessage(const QString &title, const QString &message)
     m_detail.reset();
     m_propagated.clear();
     setHtml(
-        QStringLiteral("<h2>%1</h2><p>%2</p>").arg(title.toHtmlEscaped(), message.toHtmlEscaped()));
+        QStringLiteral("<h2>%1</h2><p>%2</p>")
+            .arg(title.toHtmlEscaped(),
+                message.toHtmlEscaped().replace(QLatin1Char('\n'), QStringLiteral("<br>"))));
 }
 
 QString DetailView::headerHtml(const ResourceDetail &detail) const

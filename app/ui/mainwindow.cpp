@@ -400,7 +400,13 @@ void MainWindow::connectSession()
             == QMessageBox::Yes)
             openCatalog(path);
     });
+    connect(m_session, &CatalogSession::openFailed, this, [this](const QString &message) {
+        m_openFailed = true;
+        m_detail->showMessage(tr("The catalog cannot be opened"), message);
+    });
     connect(m_session, &CatalogSession::failed, this, [this](const QString &message) {
+        if (m_openFailed)
+            return; // the reads that follow an open fail too; why the open failed is what to show
         m_detail->showMessage(tr("Something went wrong"), message);
     });
     connect(m_session, &CatalogSession::listReady, this,
@@ -504,6 +510,7 @@ void MainWindow::openCatalog(const QString &typed)
 {
     // From here on the catalog is named without its password, which stays in memory only.
     const QString locator = keepPasswordAside(typed);
+    m_openFailed = false;
     m_history = {};
     updateNavigationActions();
     m_breadcrumb->clear();

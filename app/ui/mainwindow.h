@@ -131,6 +131,7 @@ private:
     DiffView *m_diff = nullptr;
     NavigationHistory m_history;
     QString m_lastSearch; // results of any other search arrive too late and are dropped
+    bool m_openFailed = false; // the catalog shown could not be opened: its reads fail too
     bool m_recount = false; // the list asked for is everything: it recounts the navigator
 };
 

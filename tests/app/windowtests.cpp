@@ -409,6 +409,38 @@ TEST(MainWindow, OpensTheSampleOnFirstStart)
     QDir(data).removeRecursively();
 }
 
+TEST(MainWindow, SaysADamagedCatalogIsDamagedAndLeavesIt)
+{
+    QStandardPaths::setTestModeEnabled(true);
+    testing::TempDir dir;
+    const QString file = QString::fromStdString(testing::sampleCatalog(dir));
+    QFile catalog(file);
+    ASSERT_TRUE(catalog.open(QIODevice::ReadWrite));
+    ASSERT_TRUE(catalog.resize(catalog.size() / 2)); // a copy that stopped half way
+    catalog.seek(0);
+    const QByteArray before = catalog.readAll();
+    catalog.close();
+
+    MainWindow window;
+    window.resize(1000, 600);
+    window.show();
+    window.openCatalog(file);
+    ASSERT_TRUE(waitFor([&] {
+        return window.detailView().toPlainText().contains(QStringLiteral("cannot be opened"));
+    })) << window.detailView().toPlainText().toStdString();
+    waitForBackgroundWork(); // the reads that fail after it must not replace why
+    const QString shown = window.detailView().toPlainText();
+    EXPECT_TRUE(shown.contains(QStringLiteral("cannot be opened"))) << shown.toStdString();
+    EXPECT_TRUE(shown.contains(QStringLiteral("cut short"))) << shown.toStdString();
+    EXPECT_TRUE(shown.contains(file)) << "the message names the file";
+    EXPECT_TRUE(shown.contains(QStringLiteral("restore it from a copy"))) << shown.toStdString();
+    EXPECT_EQ(window.listModel().totalRows(), 0);
+    testing::screenshot(window, "damaged-catalog");
+    waitForBackgroundWork();
+    ASSERT_TRUE(catalog.open(QIODevice::ReadOnly));
+    EXPECT_EQ(catalog.readAll(), before) << "the damaged file was changed";
+}
+
 // A cancelled import leaves no catalog behind (the store's own test cancels mid-write).
 TEST(ImportJob, CancelledLeavesNoCatalog)
 {
