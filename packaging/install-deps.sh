@@ -10,6 +10,9 @@ packages=(
   postgresql
   googletest libgtest-dev poppler-utils
   qt6-base-dev qt6-svg-dev qt6-charts-dev libqt6opengl6-dev libgl-dev fonts-dejavu-core
+  # The .deb (packaging/build-deb.sh, test-deb.sh): dpkg-shlibdeps, and the desktop file and
+  # AppStream validators.
+  dpkg-dev desktop-file-utils appstream
 )
 
 sudo=""

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "catalogactions.h"
 
+#include <QCoreApplication>
 #include <QDir>
 #include <QFileDialog>
 #include <QFileInfo>
@@ -24,12 +25,21 @@ const QString kRecentKey = QStringLiteral("catalogs/recent");
 const QString kPoliciesKey = QStringLiteral("catalogs/policies"); // catalog path -> policy path
 constexpr int kRecentMax = 8;
 
-// The bundled sample: installed beside the program's data, or in the source tree of a build.
+// The bundled sample, the one place that looks for it. Installed, it sits at a fixed place
+// relative to the program (share/tributary/samples/acme beside bin/), whatever the prefix; run
+// from a build tree, the program finds the source tree's copy; else the XDG data folders.
 QString sampleFolder()
 {
-    const QString installed = QStandardPaths::locate(QStandardPaths::GenericDataLocation,
+    const QString installed = QDir(QCoreApplication::applicationDirPath())
+                                  .absoluteFilePath(QStringLiteral(TRIBUTARY_SAMPLE_FROM_BIN));
+    if (QFileInfo(installed).isDir())
+        return QDir::cleanPath(installed);
+    const QString source = QStringLiteral(TRIBUTARY_SAMPLE_DIR);
+    if (QFileInfo(source).isDir())
+        return source;
+    const QString located = QStandardPaths::locate(QStandardPaths::GenericDataLocation,
         QStringLiteral("tributary/samples/acme"), QStandardPaths::LocateDirectory);
-    return installed.isEmpty() ? QStringLiteral(TRIBUTARY_SAMPLE_DIR) : installed;
+    return located.isEmpty() ? installed : located; // missing: the import names where it looked
 }
 
 } // namespace
