@@ -136,7 +136,8 @@ Result<std::size_t> writeIndexPages(const SiteContext &site, const WriteFile &wr
     for (auto &[owner, nodes] : byOwner) {
         auto written
             = writeResourceList(site, write, owner, "Resources owned by " + escapeHtml(owner) + ".",
-                nodes, [&owner](std::size_t page) { return ownerListPath(owner, page); });
+                // Init-captures: clang 14 (the fuzz build) cannot capture structured bindings.
+                nodes, [&name = owner](std::size_t page) { return ownerListPath(name, page); });
         if (!written)
             return tl::unexpected(written.error());
         pages += *written;
@@ -146,7 +147,7 @@ Result<std::size_t> writeIndexPages(const SiteContext &site, const WriteFile &wr
             "Resources tagged " + escapeHtml(tag)
                 + ", on themselves or on a column. Where tags travel "
                   "through lineage, the pages of what they reach say so.",
-            nodes, [&tag](std::size_t page) { return tagListPath(tag, page); });
+            nodes, [&name = tag](std::size_t page) { return tagListPath(name, page); });
         if (!written)
             return tl::unexpected(written.error());
         pages += *written;

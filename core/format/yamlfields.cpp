@@ -12,7 +12,20 @@ SourceLocation FileContext::at(const YAML::Mark &mark) const
     // yaml-cpp counts from 0 and marks nodes it made up (absent values) with -1.
     if (mark.is_null() || mark.line < 0)
         return {file, 0, 0};
-    return {file, firstLine + mark.line, (mark.line == 0 ? firstColumn - 1 : 0) + mark.column + 1};
+    int line = firstLine + mark.line;
+    int column = (mark.line == 0 ? firstColumn - 1 : 0) + mark.column + 1;
+    // yaml-cpp counts in the text it decoded. Input it takes for UTF-16 or UTF-32 (a NUL among
+    // the first bytes) is not the file's bytes, and its marks can fall past the end of a line
+    // or of the file (found by fuzzing): clamp them into the file, so every location is a real
+    // place to show.
+    if (lines) {
+        const int last = lines->line(text.size());
+        line = std::clamp(line, 1, last);
+        const std::size_t start = lines->lineStart(line);
+        const std::size_t end = line < last ? lines->lineStart(line + 1) - 1 : text.size();
+        column = std::clamp(column, 1, int(end - start) + 1);
+    }
+    return {file, line, column};
 }
 
 SourceLocation FileContext::atOffset(std::size_t fileOffset) const
@@ -60,7 +73,10 @@ FieldReader::FieldReader(const YAML::Node &mapping, std::string what, std::span<
 {
     m_fields.reserve(mapping.size());
     for (auto it = mapping.begin(); it != mapping.end(); ++it) {
-        const YAML::Node &key = it->first;
+        // A copy, not `const Node &key = it->first`: yaml-cpp's operator-> returns a proxy
+        // whose pair dies at the end of that statement, so the reference dangled (found by
+        // fuzzing: stack-use-after-scope under ASan, on any valid mapping).
+        const YAML::Node key = it->first;
         if (!key.IsScalar()) {
             context.error(key.Mark(), "keys of a " + m_what + " must be strings");
             continue;

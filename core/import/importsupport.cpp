@@ -45,10 +45,49 @@ SourceLocation locationAt(const std::string &label, std::string_view text, std::
     return {FileName(label), line, int(offset - lineStart) + 1};
 }
 
+namespace {
+
+// Finds where nlohmann stops: a SAX reader that takes every value and keeps the place of the
+// error. Needed for errors thrown as out_of_range, which carry no place.
+struct ErrorPlace {
+    using json = nlohmann::json;
+    std::size_t byte = 0;
+
+    bool null() { return true; }
+    bool boolean(bool) { return true; }
+    bool number_integer(json::number_integer_t) { return true; }
+    bool number_unsigned(json::number_unsigned_t) { return true; }
+    bool number_float(json::number_float_t, const json::string_t &) { return true; }
+    bool string(json::string_t &) { return true; }
+    bool binary(json::binary_t &) { return true; }
+    bool start_object(std::size_t) { return true; }
+    bool key(json::string_t &) { return true; }
+    bool end_object() { return true; }
+    bool start_array(std::size_t) { return true; }
+    bool end_array() { return true; }
+    bool parse_error(std::size_t position, const std::string &, const nlohmann::detail::exception &)
+    {
+        byte = position;
+        return false;
+    }
+};
+
+} // namespace
+
 Result<nlohmann::json> parseJson(const std::string &label, std::string_view text)
 {
     try {
         return nlohmann::json::parse(text.begin(), text.end());
+    } catch (const nlohmann::json::out_of_range &e) {
+        // A number beyond double ("1e400") is out_of_range, not parse_error: it escaped the
+        // importers as an exception (found by fuzzing). Report it like a syntax error.
+        ErrorPlace place;
+        nlohmann::json::sax_parse(text.begin(), text.end(), &place);
+        const std::size_t at = place.byte > 0 ? place.byte - 1 : 0;
+        std::string message = e.what();
+        if (const auto bracket = message.find("] "); bracket != std::string::npos)
+            message = message.substr(bracket + 2);
+        return fail(ErrorCode::Invalid, "not valid JSON: " + message, locationAt(label, text, at).toString());
     } catch (const nlohmann::json::parse_error &e) {
         // nlohmann counts the byte after the error; its message says what it expected.
         const std::size_t at = e.byte > 0 ? e.byte - 1 : 0;

@@ -4,6 +4,7 @@
 #include <filesystem>
 
 #include "openlineage_p.h"
+#include "tributary/base/sha256.h"
 
 namespace tributary {
 namespace import_detail {
@@ -163,22 +164,20 @@ Result<void> splitOpenLineageEvents(const ReadFile &file, const OpenLineageSink 
 
 } // namespace import_detail
 
-Result<OpenLineageImport> readOpenLineage(const std::vector<std::string> &paths)
+namespace {
+
+// The reading both entry points share: every file's events merged in order. An NDJSON file's
+// events are merged as they are split, so its events are never all held at once.
+template <typename NextFile>
+Result<OpenLineageImport> mergeFiles(std::size_t count, const NextFile &next)
 {
     using namespace import_detail;
-    auto files = expandPaths(paths);
-    if (!files)
-        return tl::unexpected<Error>(files.error());
-    if (files->empty())
-        return fail(ErrorCode::NotFound, "no *.json, *.jsonl or *.ndjson files to read",
-            paths.empty() ? std::string() : paths.front());
     OpenLineageImport out;
     OpenLineageMerger merger;
-    for (const std::string &path : *files) {
-        auto file = readFile(path);
+    for (std::size_t i = 0; i < count; ++i) {
+        Result<ReadFile> file = next(i);
         if (!file)
             return tl::unexpected<Error>(file.error());
-        // Each event is merged as soon as it is read: an NDJSON file never holds them all.
         const auto merge = [&](const OpenLineageEvent &event) {
             ++out.events;
             return merger.add(event);
@@ -189,6 +188,34 @@ Result<OpenLineageImport> readOpenLineage(const std::vector<std::string> &paths)
     }
     merger.finish(out);
     return out;
+}
+
+} // namespace
+
+Result<OpenLineageImport> readOpenLineage(const std::vector<std::string> &paths)
+{
+    using namespace import_detail;
+    auto files = expandPaths(paths);
+    if (!files)
+        return tl::unexpected<Error>(files.error());
+    if (files->empty())
+        return fail(ErrorCode::NotFound, "no *.json, *.jsonl or *.ndjson files to read",
+            paths.empty() ? std::string() : paths.front());
+    return mergeFiles(files->size(), [&](std::size_t i) { return readFile((*files)[i]); });
+}
+
+Result<OpenLineageImport> readOpenLineageTexts(const std::vector<OpenLineageText> &texts)
+{
+    using namespace import_detail;
+    return mergeFiles(texts.size(), [&](std::size_t i) -> Result<ReadFile> {
+        ReadFile file;
+        file.text = texts[i].text;
+        file.file.path = texts[i].label;
+        file.file.label = texts[i].label;
+        file.file.sha256 = sha256Hex(file.text);
+        file.file.bytes = file.text.size();
+        return file;
+    });
 }
 
 } // namespace tributary

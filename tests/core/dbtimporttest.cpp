@@ -331,6 +331,23 @@ TEST(DbtImport, MalformedManifestsSayWhere)
     EXPECT_EQ(notManifest.error().where, "m.json");
 }
 
+// A number beyond double is an Invalid error with a place, in the manifest and in catalog.json
+// alike; it used to escape importDbtText as nlohmann's out_of_range (found by tests/fuzz dbt).
+TEST(DbtImport, NumberTooLargeIsAnErrorWithAPlace)
+{
+    auto manifest = importDbtText("m.json", "{\"nodes\": {\n  \"a\": {\"x\": 1e400}}}");
+    ASSERT_FALSE(manifest);
+    EXPECT_EQ(manifest.error().code, ErrorCode::Invalid);
+    EXPECT_EQ(manifest.error().where.substr(0, 9), "m.json:2:") << manifest.error().where;
+    EXPECT_NE(manifest.error().message.find("1e400"), std::string::npos);
+
+    auto catalog = importDbtText("m.json", "{\"metadata\": {}, \"nodes\": {}}", "c.json",
+                                 "{\"nodes\": 1e400}");
+    ASSERT_FALSE(catalog);
+    EXPECT_EQ(catalog.error().code, ErrorCode::Invalid);
+    EXPECT_EQ(catalog.error().where.substr(0, 9), "c.json:1:") << catalog.error().where;
+}
+
 // Not a timing assertion: prints parse speed for the biggest fixture and a generated manifest.
 TEST(DbtImport, ParseSpeedPerMegabyte)
 {

@@ -238,6 +238,49 @@ TEST(OpenLineageImport, MalformedInputSaysWhere)
     EXPECT_EQ(bad.error().where.rfind(ndjson.string() + ":2:", 0), 0u) << bad.error().where;
 }
 
+// Texts already in memory read exactly as the same bytes in a file, named by their label.
+TEST(OpenLineageImport, TextsReadLikeFiles)
+{
+    TempDir dir;
+    const std::string text = "{\"job\": {\"namespace\": \"a\", \"name\": \"j\"},"
+                             " \"inputs\": [{\"namespace\": \"a\", \"name\": \"t\"}]}\n";
+    const fs::path file = dir.path() / "one.json";
+    writeText(file, text);
+    const auto fromFile = readOpenLineage({file.string()});
+    const auto fromText = readOpenLineageTexts({{file.string(), text}});
+    ASSERT_TRUE(fromFile) << fromFile.error().toString();
+    ASSERT_TRUE(fromText) << fromText.error().toString();
+    EXPECT_EQ(fromText->events, fromFile->events);
+    ASSERT_EQ(fromText->catalog.resources.size(), fromFile->catalog.resources.size());
+    for (std::size_t i = 0; i < fromText->catalog.resources.size(); ++i) {
+        EXPECT_EQ(fromText->catalog.resources[i].ref, fromFile->catalog.resources[i].ref);
+        EXPECT_EQ(fromText->catalog.resources[i].where, fromFile->catalog.resources[i].where);
+    }
+    ASSERT_EQ(fromText->catalog.files.size(), 1u);
+    EXPECT_EQ(fromText->catalog.files[0].sha256, fromFile->catalog.files[0].sha256);
+
+    const auto bad = readOpenLineageTexts({{"memory.json", "[\n  {\"job\": 1,\n"}});
+    ASSERT_FALSE(bad);
+    EXPECT_EQ(bad.error().where.rfind("memory.json:3:", 0), 0u) << bad.error().where;
+}
+
+// A number beyond double is an Invalid error with a place; it used to escape readOpenLineage as
+// nlohmann's out_of_range (found by tests/fuzz openlineage), in a whole file and in NDJSON.
+TEST(OpenLineageImport, NumberTooLargeIsAnErrorWithAPlace)
+{
+    auto whole = readOpenLineageTexts({{"big.json", "{\"job\": {\"x\":\n 1e400}}"}});
+    ASSERT_FALSE(whole);
+    EXPECT_EQ(whole.error().code, ErrorCode::Invalid);
+    EXPECT_EQ(whole.error().where.rfind("big.json:2:", 0), 0u) << whole.error().where;
+    EXPECT_NE(whole.error().message.find("1e400"), std::string::npos);
+
+    auto lines = readOpenLineageTexts(
+        {{"big.ndjson", "{\"job\": {\"namespace\": \"a\", \"name\": \"j\"}}\n{\"x\": -1e999}\n"}});
+    ASSERT_FALSE(lines);
+    EXPECT_EQ(lines.error().code, ErrorCode::Invalid);
+    EXPECT_EQ(lines.error().where.rfind("big.ndjson:2:", 0), 0u) << lines.error().where;
+}
+
 // The spec's own facet examples, put on one dataset event: each mapped as docs/importers.md says.
 TEST(OpenLineageImport, SpecFacetExamplesMap)
 {

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 // What the reader makes of valid input; mistakes are covered by the cases in
 // tests/data/diagnostics (diagnosticcasetest.cpp).
+#include <algorithm>
+
 #include <gtest/gtest.h>
 
 #include <nlohmann/json.hpp>
@@ -193,6 +195,40 @@ TEST(Reader, ReportsProgressAndMissingFolder)
     const CatalogLoad missing = loadCatalog("/nonexistent/catalog");
     ASSERT_EQ(missing.diagnostics.size(), 1u);
     EXPECT_EQ(missing.diagnostics[0].toString(), "/nonexistent/catalog: error: no such folder");
+}
+
+// Unknown and duplicate keys are reported at the key, by name. The key node was once bound by
+// reference to a yaml-cpp iterator proxy that had already died (ASan: stack-use-after-scope;
+// found by tests/fuzz yamlcatalog); this is the path that read it.
+TEST(Reader, UnknownAndDuplicateKeysNameTheKey)
+{
+    CatalogLoad load;
+    readCatalogText("entities:\n  - name: customer\n    colour: blue\n    name: again\n",
+                    "keys.yaml", load);
+    ASSERT_EQ(load.diagnostics.size(), 2u);
+    EXPECT_EQ(load.diagnostics[0].location.toString(), "keys.yaml:3:5");
+    EXPECT_NE(load.diagnostics[0].message.find("unknown field 'colour'"), std::string::npos);
+    EXPECT_EQ(load.diagnostics[1].location.toString(), "keys.yaml:4:5");
+    EXPECT_NE(load.diagnostics[1].message.find("duplicate field 'name'"), std::string::npos);
+}
+
+// A NUL byte makes yaml-cpp decode the file as UTF-16, and its error marks then fell past the
+// end of the text (1:3 in a 1-byte file; found by tests/fuzz yamlcatalog). Locations stay in it.
+TEST(Reader, LocationsStayInsideTextYamlCppDecodedAsUtf16)
+{
+    for (const std::string &text : {std::string(1, '\0'), std::string("a\0b: [", 6),
+                                   std::string("\0\0\0x\n- y", 10)}) {
+        CatalogLoad load;
+        readCatalogText(text, "nul.yaml", load);
+        EXPECT_FALSE(load.ok());
+        const auto lines = int(std::count(text.begin(), text.end(), '\n')) + 1;
+        for (const Diagnostic &diagnostic : load.diagnostics) {
+            EXPECT_GE(diagnostic.location.line, 1) << diagnostic.toString();
+            EXPECT_LE(diagnostic.location.line, lines) << diagnostic.toString();
+            EXPECT_LE(std::size_t(diagnostic.location.column), text.size() + 1)
+                << diagnostic.toString();
+        }
+    }
 }
 
 } // namespace

@@ -23,4 +23,14 @@ struct OpenLineageImport {
 // JSON or an element that is not an event (then nothing is returned).
 Result<OpenLineageImport> readOpenLineage(const std::vector<std::string> &paths);
 
+// One file's events already in memory; `label` names it in locations and in Catalog::files.
+struct OpenLineageText {
+    std::string label;
+    std::string text;
+};
+
+// readOpenLineage over texts already read, in order (each read as a file is). Errors: Invalid
+// as above. Never touches the disk.
+Result<OpenLineageImport> readOpenLineageTexts(const std::vector<OpenLineageText> &texts);
+
 } // namespace tributary
