@@ -217,7 +217,7 @@ TEST(Reader, UnknownAndDuplicateKeysNameTheKey)
 TEST(Reader, LocationsStayInsideTextYamlCppDecodedAsUtf16)
 {
     for (const std::string &text : {std::string(1, '\0'), std::string("a\0b: [", 6),
-                                   std::string("\0\0\0x\n- y", 10)}) {
+                                   std::string("\0\0\0x\n- y", 8)}) {
         CatalogLoad load;
         readCatalogText(text, "nul.yaml", load);
         EXPECT_FALSE(load.ok());
