@@ -13,11 +13,11 @@
 
 #include <chrono>
 #include <filesystem>
-#include <fstream>
 #include <random>
 #include <thread>
 
-#include "tributary/format/catalogreader.h"
+#include "../core/support/catalogstate.h"
+#include "../core/support/tempcatalog.h"
 #include "tributary/store/catalogstore.h"
 
 extern char **environ;
@@ -27,27 +27,9 @@ namespace {
 
 namespace fs = std::filesystem;
 using Clock = std::chrono::steady_clock;
-
-class TempFolder
-{
-public:
-    TempFolder()
-    {
-        std::random_device random;
-        m_path = fs::temp_directory_path()
-                 / ("tributary-process-test-" + std::to_string(random()) + std::to_string(random()));
-        fs::create_directories(m_path);
-    }
-    ~TempFolder()
-    {
-        std::error_code ignored;
-        fs::remove_all(m_path, ignored);
-    }
-    const fs::path &path() const { return m_path; }
-
-private:
-    fs::path m_path;
-};
+using testing::CatalogState;
+using testing::readBytes;
+using testing::stateOf;
 
 // A child process running `program args...`, its output sent to `log`.
 class Child
@@ -91,35 +73,10 @@ private:
     bool m_reaped = false;
 };
 
-std::string readText(const fs::path &file)
-{
-    std::ifstream in(file);
-    return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
-}
-
 int run(const std::string &program, const std::vector<std::string> &args, const fs::path &log)
 {
     Child child(program, args, log);
     return child.wait();
-}
-
-struct CatalogState {
-    std::size_t imports = 0;
-    std::string fingerprint;
-};
-
-// Opens the catalog as a reader would after the fault; opening runs the integrity check, so a
-// damaged store fails here.
-CatalogState stateOf(const fs::path &catalog)
-{
-    auto store = openCatalogStore(catalog.string(), OpenMode::ReadOnly);
-    EXPECT_TRUE(store) << store.error().toString();
-    if (!store)
-        return {};
-    auto imports = (*store)->imports();
-    auto fingerprint = (*store)->fingerprint(AsOf::latest());
-    EXPECT_TRUE(imports && fingerprint);
-    return {imports ? imports->size() : 0, fingerprint ? *fingerprint : std::string()};
 }
 
 // Two catalogs to swap between: a generated one of `resources` resources, and the small sample.
@@ -135,7 +92,7 @@ protected:
                       {"--output", m_generated.string(), "--resources", "1500", "--seed", "3"},
                       m_dir.path() / "gen.log"),
                   0)
-            << readText(m_dir.path() / "gen.log");
+            << readBytes(m_dir.path() / "gen.log");
         m_sample = fs::path(TRIBUTARY_SOURCE_DIR) / "resources/samples/acme";
         m_catalog = m_dir.path() / "catalog.sqlite";
     }
@@ -145,7 +102,7 @@ protected:
     {
         const auto started = Clock::now();
         const fs::path log = m_dir.path() / "import.log";
-        EXPECT_EQ(run(TRIBUTARY_CLI_PATH, importArgs(folder), log), 0) << readText(log);
+        EXPECT_EQ(run(TRIBUTARY_CLI_PATH, importArgs(folder), log), 0) << readBytes(log);
         return Clock::now() - started;
     }
 
@@ -154,7 +111,7 @@ protected:
         return {"import", folder.string(), "--catalog", m_catalog.string()};
     }
 
-    TempFolder m_dir;
+    testing::TempDir m_dir;
     fs::path m_generated, m_sample, m_catalog;
 };
 
@@ -216,7 +173,7 @@ TEST_F(ProcessFaults, TwoImportersAndAReaderAtOnceAllSucceed)
         ASSERT_EQ(run(TRIBUTARY_CLI_PATH,
                       {"import", m_generated.string(), "--catalog", copy.string()}, log),
                   0)
-            << readText(log);
+            << readBytes(log);
     }
     const std::string generated = stateOf(copy).fingerprint;
 
@@ -233,12 +190,12 @@ TEST_F(ProcessFaults, TwoImportersAndAReaderAtOnceAllSucceed)
             const fs::path log = m_dir.path() / "reader.log";
             if (run(TRIBUTARY_CLI_PATH, {"imports", "--catalog", m_catalog.string()}, log) != 0) {
                 ++readerFailures;
-                ADD_FAILURE() << "a reader failed during the imports: " << readText(log);
+                ADD_FAILURE() << "a reader failed during the imports: " << readBytes(log);
             }
             ++reads;
         }
-        EXPECT_EQ(first.wait(), 0) << readText(m_dir.path() / "first.log");
-        EXPECT_EQ(second.wait(), 0) << readText(m_dir.path() / "second.log");
+        EXPECT_EQ(first.wait(), 0) << readBytes(m_dir.path() / "first.log");
+        EXPECT_EQ(second.wait(), 0) << readBytes(m_dir.path() / "second.log");
         EXPECT_EQ(readerFailures, 0) << "of " << reads;
 
         // Each import ran alone, one after the other: the catalog stands where the later one

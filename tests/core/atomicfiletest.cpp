@@ -7,6 +7,7 @@
 
 #include <fstream>
 
+#include "support/catalogstate.h"
 #include "support/tempcatalog.h"
 #include "tributary/base/atomicfile.h"
 
@@ -14,13 +15,8 @@ namespace tributary {
 namespace {
 
 namespace fs = std::filesystem;
+using testing::readBytes;
 using testing::TempDir;
-
-std::string readBytes(const fs::path &file)
-{
-    std::ifstream in(file, std::ios::binary);
-    return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
-}
 
 mode_t modeOf(const fs::path &file)
 {

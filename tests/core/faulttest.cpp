@@ -9,6 +9,7 @@
 #include <fstream>
 #include <random>
 
+#include "support/catalogstate.h"
 #include "support/fulldisk.h"
 #include "support/smallcatalog.h"
 #include "support/tempcatalog.h"
@@ -19,13 +20,10 @@ namespace tributary {
 namespace {
 
 namespace fs = std::filesystem;
+using testing::CatalogState;
+using testing::readBytes;
+using testing::stateOf;
 using testing::TempDir;
-
-std::string readBytes(const fs::path &file)
-{
-    std::ifstream in(file, std::ios::binary);
-    return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
-}
 
 void writeBytes(const fs::path &file, const std::string &bytes)
 {
@@ -39,30 +37,6 @@ std::map<std::string, std::uintmax_t> folderListing(const fs::path &dir)
     for (const auto &entry : fs::directory_iterator(dir))
         files[entry.path().filename().string()] = entry.file_size();
     return files;
-}
-
-// What a reader sees: the imports and the content's fingerprint at the latest one.
-struct CatalogState {
-    std::size_t imports = 0;
-    std::string fingerprint;
-    bool operator==(const CatalogState &) const = default;
-};
-
-void PrintTo(const CatalogState &state, std::ostream *out)
-{
-    *out << state.imports << " imports, fingerprint " << state.fingerprint;
-}
-
-CatalogState stateOf(const fs::path &file)
-{
-    auto store = openCatalogStore(file.string(), OpenMode::ReadOnly);
-    EXPECT_TRUE(store) << store.error().toString();
-    if (!store)
-        return {};
-    auto imports = (*store)->imports();
-    auto fingerprint = (*store)->fingerprint(AsOf::latest());
-    EXPECT_TRUE(imports && fingerprint);
-    return {imports ? imports->size() : 0, fingerprint ? *fingerprint : std::string()};
 }
 
 Result<ImportSummary> importFolder(const fs::path &catalog, const fs::path &folder)
